@@ -1,0 +1,132 @@
+/**
+ * service-blueprint: model public services the way OMB Circular A-11 Section 280 describes them.
+ *
+ * Every public export is named here (never `export *`), grouped by layer. Each helper area edits only its own
+ * section.
+ *
+ * @packageDocumentation
+ */
+
+// ── model: vocabulary ─────────────────────────────────────────────────────────────────────────────────────────
+export {
+  A11_DRIVERS,
+  A11_V2_DRIVERS,
+  BLUEPRINT_LINES,
+  CHANNEL_GROUPS,
+  CHANNEL_KINDS,
+  CUSTOMER_TYPES,
+  EVIDENCE_LEVELS,
+  FLOW_KINDS,
+  GOVERNMENT_LEVELS,
+  IDENTITY_PROOFING_KINDS,
+  LANES,
+  LINK_KINDS,
+  OCCASION_KINDS,
+  OFFERING_KINDS,
+  OUTCOME_KINDS,
+  ROLE_KINDS,
+  SERVICE_KINDS,
+  SIGNATURE_KINDS,
+  STEP_ACTIVITIES,
+  TOOL_KINDS,
+  WAIT_VISIBILITIES,
+  WAIVER_JUSTIFICATIONS,
+  channelGroup,
+} from "./model/vocabulary.js";
+export type {
+  A11Driver,
+  A11V2Driver,
+  BlueprintLine,
+  ChannelGroup,
+  ChannelKind,
+  CustomerType,
+  EvidenceLevel,
+  FlowKind,
+  GovernmentLevel,
+  IdentityProofingKind,
+  Lane,
+  LinkKind,
+  OccasionKind,
+  OfferingKind,
+  OutcomeKind,
+  RoleKind,
+  ServiceKind,
+  SignatureKind,
+  StepActivity,
+  ToolKind,
+  WaitVisibility,
+  WaiverJustification,
+} from "./model/vocabulary.js";
+
+// ── model: schemas and types ──────────────────────────────────────────────────────────────────────────────────
+export {
+  AgencySchema,
+  CATALOG_FORMAT_VERSION,
+  CatalogSchema,
+  ChannelSchema,
+  DataElementSchema,
+  DeadlineSchema,
+  DocumentTypeSchema,
+  FailPointSchema,
+  FeedbackCollectionSchema,
+  FeedbackQuestionSchema,
+  FeedbackVolumesSchema,
+  FlowSchema,
+  IdSchema,
+  LifeExperienceSchema,
+  LinkSchema,
+  OccasionSchema,
+  OfferingSchema,
+  RoleSchema,
+  ServiceSchema,
+  SourceSchema,
+  StepRefSchema,
+  StepSchema,
+  ToolSchema,
+  WaiverSchema,
+  WaiverTargetSchema,
+} from "./model/schema.js";
+export type {
+  Agency,
+  Catalog,
+  CatalogInput,
+  Channel,
+  DataElement,
+  Deadline,
+  DocumentType,
+  FailPoint,
+  FeedbackCollection,
+  FeedbackQuestion,
+  FeedbackVolumes,
+  Flow,
+  LifeExperience,
+  Link,
+  Occasion,
+  Offering,
+  Role,
+  Service,
+  Source,
+  Step,
+  StepRef,
+  Tool,
+  Waiver,
+  WaiverTarget,
+} from "./model/schema.js";
+
+// ── model: issues and validation ──────────────────────────────────────────────────────────────────────────────
+export { CATALOG_ISSUE_CODES, CatalogValidationError, formatIssues, formatPath } from "./model/issues.js";
+export type { CatalogIssue, CatalogIssueCode, PathSegment } from "./model/issues.js";
+
+// ── model: feedback summaries (A-11 import area) ──────────────────────────────────────────────────────────────
+
+// ── edit ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+// ── graph ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+// ── sludge ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+// ── export: mermaid ───────────────────────────────────────────────────────────────────────────────────────────
+
+// ── report: formatters and HTML ───────────────────────────────────────────────────────────────────────────────
+
+// ── import: A-11 feedback data ────────────────────────────────────────────────────────────────────────────────
