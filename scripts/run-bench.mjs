@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Runs the TypeScript benchmarks in bench/ (all, or those whose name contains an argument): each is bundled
+// with esbuild (dependencies left external) and run in a fresh Node process, so one benchmark's heap does not
+// distort the next one's memory figures.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+
+const root = resolve(import.meta.dirname, "..");
+const filters = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const passThrough = process.argv.slice(2).filter((a) => a.startsWith("--"));
+const benches = readdirSync(join(root, "bench"))
+  .filter((f) => f.endsWith(".bench.ts"))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+if (benches.length === 0) {
+  console.error(`no benchmark matches ${filters.join(", ")}`);
+  process.exit(2);
+}
+const dir = mkdtempSync(join(tmpdir(), "sb-bench-"));
+let failed = 0;
+try {
+  for (const file of benches) {
+    const outfile = join(dir, file.replace(/\.ts$/, ".mjs"));
+    await build({
+      entryPoints: [join(root, "bench", file)],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      outfile,
+      logLevel: "error",
+    });
+    console.log(`\n## ${file}\n`);
+    const run = spawnSync(process.execPath, ["--expose-gc", outfile, ...passThrough], {
+      cwd: root,
+      stdio: "inherit",
+      env: process.env,
+    });
+    if (run.status !== 0) failed += 1;
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(failed === 0 ? 0 : 1);
