@@ -117,6 +117,10 @@ export type {
 export { CATALOG_ISSUE_CODES, CatalogValidationError, formatIssues, formatPath } from "./model/issues.js";
 export type { CatalogIssue, CatalogIssueCode, PathSegment } from "./model/issues.js";
 
+// ── model: lookups ────────────────────────────────────────────────────────────────────────────────────────────
+export { indexCatalog } from "./model/index-lookup.js";
+export type { CatalogIndex, IndexedStep } from "./model/index-lookup.js";
+
 // ── model: feedback summaries (A-11 import area) ──────────────────────────────────────────────────────────────
 
 // ── edit ──────────────────────────────────────────────────────────────────────────────────────────────────────
