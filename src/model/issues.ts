@@ -102,6 +102,18 @@ export function formatPath(segments: readonly PathSegment[]): string {
   return out;
 }
 
+/** @internal */
+export function makeIssue(code: CatalogIssueCode, segments: readonly PathSegment[], message: string, hint?: string): CatalogIssue {
+  const issue: { -readonly [K in keyof CatalogIssue]: CatalogIssue[K] } = {
+    code,
+    path: formatPath(segments),
+    segments: [...segments],
+    message,
+  };
+  if (hint !== undefined) issue.hint = hint;
+  return issue;
+}
+
 /**
  * Formats issues one a line, as `path: message (hint)`, prefixed with `line:column` when known.
  *

@@ -1,0 +1,346 @@
+/**
+ * Integrity checks beyond the schema: unique ids, references that resolve, reachable steps, coherent flows and
+ * branch shares, links between existing steps, waiver targets. Linear in the size of the catalog.
+ */
+import { hintFor } from "./did-you-mean.js";
+import { type CatalogIssue, type PathSegment, makeIssue } from "./issues.js";
+import type { Catalog, Service } from "./schema.js";
+
+const SHARE_TOLERANCE = 1e-6;
+
+type Collection = "sources" | "agencies" | "channels" | "roles" | "tools" | "dataElements" | "documentTypes" | "services" | "lifeExperiences";
+
+const COLLECTION_NOUN: Record<Collection, string> = {
+  sources: "source",
+  agencies: "agency",
+  channels: "channel",
+  roles: "role",
+  tools: "tool",
+  dataElements: "data element",
+  documentTypes: "document type",
+  services: "service",
+  lifeExperiences: "life experience",
+};
+
+/** Ids of one collection, with duplicate detection. */
+function collectIds(
+  items: readonly { readonly id: string }[],
+  base: readonly PathSegment[],
+  noun: string,
+  issues: CatalogIssue[],
+): Set<string> {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      issues.push(
+        makeIssue(
+          "duplicate_id",
+          [...base, i, "id"],
+          `${noun} id '${item.id}' is already used at ${formatIndex(base, first)}`,
+          "give each one its own id",
+        ),
+      );
+    } else seen.set(item.id, i);
+  });
+  return new Set(seen.keys());
+}
+
+function formatIndex(base: readonly PathSegment[], index: number): string {
+  return `${base.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".").replace(/\.\[/g, "[")}[${index}]`;
+}
+
+/**
+ * Checks a schema-valid catalog for integrity problems.
+ *
+ * @param catalog - a catalog that already passed the schema
+ * @returns the issues, unsorted (empty when the catalog is sound)
+ * @internal
+ */
+export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
+  const issues: CatalogIssue[] = [];
+  const ids = {} as Record<Collection, Set<string>>;
+  for (const collection of Object.keys(COLLECTION_NOUN) as Collection[]) {
+    ids[collection] = collectIds(catalog[collection], [collection], COLLECTION_NOUN[collection], issues);
+  }
+  const sorted = {} as Record<Collection, string[]>;
+  const known = (collection: Collection): string[] => (sorted[collection] ??= [...ids[collection]].sort());
+
+  const ref = (collection: Collection, id: string | undefined, path: readonly PathSegment[]): void => {
+    if (id === undefined || ids[collection].has(id)) return;
+    issues.push(
+      makeIssue(
+        "unknown_reference",
+        path,
+        `${COLLECTION_NOUN[collection]} '${id}' is not defined`,
+        hintFor(id, known(collection), `${collection}`),
+      ),
+    );
+  };
+  const refs = (collection: Collection, list: readonly string[], path: readonly PathSegment[]): void => {
+    list.forEach((id, i) => ref(collection, id, [...path, i]));
+  };
+
+  catalog.agencies.forEach((agency, i) => {
+    ref("agencies", agency.department, ["agencies", i, "department"]);
+    if (agency.department === agency.id) {
+      issues.push(makeIssue("invalid_value", ["agencies", i, "department"], `agency '${agency.id}' cannot be its own department`));
+    }
+  });
+  catalog.channels.forEach((c, i) => ref("agencies", c.agency, ["channels", i, "agency"]));
+  catalog.roles.forEach((r, i) => ref("agencies", r.agency, ["roles", i, "agency"]));
+  catalog.tools.forEach((t, i) => ref("agencies", t.agency, ["tools", i, "agency"]));
+  catalog.dataElements.forEach((d, i) => refs("agencies", d.heldBy, ["dataElements", i, "heldBy"]));
+  catalog.documentTypes.forEach((d, i) => {
+    ref("agencies", d.issuedBy, ["documentTypes", i, "issuedBy"]);
+    refs("agencies", d.heldBy, ["documentTypes", i, "heldBy"]);
+  });
+
+  const stepIdsByService = new Map<string, Set<string>>();
+  catalog.services.forEach((service, s) => {
+    const base: PathSegment[] = ["services", s];
+    ref("agencies", service.agency, [...base, "agency"]);
+    refs("channels", service.channels, [...base, "channels"]);
+    refs("roles", service.roles, [...base, "roles"]);
+    refs("tools", service.tools, [...base, "tools"]);
+    refs("sources", service.sources, [...base, "sources"]);
+    service.feedback.forEach((f, k) => {
+      ref("channels", f.channel, [...base, "feedback", k, "channel"]);
+      if (f.survey === "v1") {
+        f.questions.forEach((q, j) => {
+          if (q.counts && q.counts.length !== q.scale) {
+            issues.push(
+              makeIssue(
+                "invalid_value",
+                [...base, "feedback", k, "questions", j, "counts"],
+                `${q.counts.length} counts for a ${q.scale}-point scale`,
+                `give one count per point of the scale (point 1 first), or set scale: ${q.counts.length}`,
+              ),
+            );
+          }
+          if (q.mean !== undefined && (q.mean < 1 || q.mean > q.scale)) {
+            issues.push(
+              makeIssue("invalid_value", [...base, "feedback", k, "questions", j, "mean"], `mean ${q.mean} is outside the 1-${q.scale} scale`),
+            );
+          }
+        });
+      }
+    });
+    const stepIds = collectIds(service.steps, [...base, "steps"], `step (in service '${service.id}')`, issues);
+    if (!stepIdsByService.has(service.id)) stepIdsByService.set(service.id, stepIds);
+    checkSteps(service, base, stepIds, ref, refs, issues);
+  });
+
+  catalog.lifeExperiences.forEach((experience, e) => {
+    const base: PathSegment[] = ["lifeExperiences", e];
+    refs("services", experience.services, [...base, "services"]);
+    refs("sources", experience.sources, [...base, "sources"]);
+    const members = new Set(experience.services);
+    collectIds(experience.links, [...base, "links"], `link (in life experience '${experience.id}')`, issues);
+    experience.links.forEach((link, l) => {
+      const linkBase: PathSegment[] = [...base, "links", l];
+      for (const end of ["from", "to"] as const) {
+        const target = link[end];
+        const steps = stepIdsByService.get(target.service);
+        if (!steps) {
+          ref("services", target.service, [...linkBase, end, "service"]);
+          continue;
+        }
+        if (!members.has(target.service)) {
+          issues.push(
+            makeIssue(
+              "invalid_link",
+              [...linkBase, end, "service"],
+              `service '${target.service}' is not one of this life experience's services`,
+              `add '${target.service}' to lifeExperiences[${e}].services`,
+            ),
+          );
+        }
+        if (!steps.has(target.step)) {
+          issues.push(
+            makeIssue(
+              "unknown_reference",
+              [...linkBase, end, "step"],
+              `step '${target.step}' is not a step of service '${target.service}'`,
+              hintFor(target.step, [...steps].sort(), `steps of '${target.service}'`),
+            ),
+          );
+        }
+      }
+      if (link.from.service === link.to.service) {
+        issues.push(
+          makeIssue(
+            "invalid_link",
+            [...linkBase, "to", "service"],
+            "a link joins two different services",
+            "use the steps' `next` flows for moves inside one service",
+          ),
+        );
+      }
+      refs("dataElements", link.data, [...linkBase, "data"]);
+      refs("documentTypes", link.documents, [...linkBase, "documents"]);
+    });
+  });
+
+  const experiences = new Map(catalog.lifeExperiences.map((x) => [x.id, x] as const));
+  catalog.waivers.forEach((waiver, w) => {
+    const base: PathSegment[] = ["waivers", w, "target"];
+    const t = waiver.target;
+    if (t.service === undefined && t.experience === undefined) {
+      issues.push(
+        makeIssue("invalid_waiver_target", base, "a waiver target names a service (and optionally a step) or a life experience (and optionally a link)"),
+      );
+      return;
+    }
+    if (t.service !== undefined) {
+      const steps = stepIdsByService.get(t.service);
+      if (!steps) ref("services", t.service, [...base, "service"]);
+      else if (t.step !== undefined && !steps.has(t.step)) {
+        issues.push(
+          makeIssue(
+            "unknown_reference",
+            [...base, "step"],
+            `step '${t.step}' is not a step of service '${t.service}'`,
+            hintFor(t.step, [...steps].sort(), `steps of '${t.service}'`),
+          ),
+        );
+      }
+    } else if (t.step !== undefined) {
+      issues.push(makeIssue("invalid_waiver_target", [...base, "step"], "a step target needs its service", "add target.service"));
+    }
+    if (t.experience !== undefined) {
+      const experience = experiences.get(t.experience);
+      if (!experience) ref("lifeExperiences", t.experience, [...base, "experience"]);
+      else if (t.link !== undefined && !experience.links.some((l) => l.id === t.link)) {
+        issues.push(
+          makeIssue(
+            "unknown_reference",
+            [...base, "link"],
+            `link '${t.link}' is not a link of life experience '${t.experience}'`,
+            hintFor(t.link, experience.links.map((l) => l.id).sort(), "links"),
+          ),
+        );
+      }
+    } else if (t.link !== undefined) {
+      issues.push(makeIssue("invalid_waiver_target", [...base, "link"], "a link target needs its life experience", "add target.experience"));
+    }
+  });
+  return issues;
+}
+
+function checkSteps(
+  service: Service,
+  base: readonly PathSegment[],
+  stepIds: ReadonlySet<string>,
+  ref: (collection: Collection, id: string | undefined, path: readonly PathSegment[]) => void,
+  refs: (collection: Collection, list: readonly string[], path: readonly PathSegment[]) => void,
+  issues: CatalogIssue[],
+): void {
+  let knownSteps: string[] | undefined;
+  const stepRef = (id: string | undefined, path: readonly PathSegment[]): boolean => {
+    if (id === undefined || stepIds.has(id)) return true;
+    knownSteps ??= [...stepIds].sort();
+    issues.push(
+      makeIssue("unknown_reference", path, `step '${id}' is not a step of service '${service.id}'`, hintFor(id, knownSteps, "steps")),
+    );
+    return false;
+  };
+  // Edges for reachability: flows and "attached to" (a step attached to a reached step is reached too).
+  const adjacency = new Map<string, string[]>();
+  const addEdge = (from: string, to: string): void => {
+    const list = adjacency.get(from);
+    if (list) list.push(to);
+    else adjacency.set(from, [to]);
+  };
+  service.steps.forEach((step, i) => {
+    const path: PathSegment[] = [...base, "steps", i];
+    ref("channels", step.channel, [...path, "channel"]);
+    ref("roles", step.role, [...path, "role"]);
+    refs("tools", step.tools, [...path, "tools"]);
+    ref("tools", step.credential, [...path, "credential"]);
+    refs("dataElements", step.dataAsked, [...path, "dataAsked"]);
+    refs("documentTypes", step.documentsAsked, [...path, "documentsAsked"]);
+    refs("sources", step.sources, [...path, "sources"]);
+    if (stepRef(step.attachedTo, [...path, "attachedTo"]) && step.attachedTo !== undefined) {
+      if (step.attachedTo === step.id) {
+        issues.push(makeIssue("invalid_flow", [...path, "attachedTo"], "a step cannot be attached to itself"));
+      } else addEdge(step.attachedTo, step.id);
+    }
+    stepRef(step.deadline?.reminder, [...path, "deadline", "reminder"]);
+
+    let branchCount = 0;
+    let branchSum = 0;
+    let missingShare = -1;
+    let sequenceCount = 0;
+    const targets = new Set<string>();
+    step.next.forEach((flow, f) => {
+      const flowPath: PathSegment[] = [...path, "next", f];
+      if (stepRef(flow.to, [...flowPath, "to"])) addEdge(step.id, flow.to);
+      if (targets.has(flow.to)) {
+        issues.push(makeIssue("invalid_flow", [...flowPath, "to"], `step '${step.id}' already flows to '${flow.to}'`, "keep one flow per target"));
+      }
+      targets.add(flow.to);
+      if (flow.kind === "branch") {
+        branchCount += 1;
+        if (flow.share === undefined) missingShare = missingShare < 0 ? f : missingShare;
+        else branchSum += flow.share;
+      } else if (flow.kind === "sequence") {
+        sequenceCount += 1;
+        if (flow.to === step.id) {
+          issues.push(makeIssue("invalid_flow", [...flowPath, "to"], "a step cannot flow to itself in sequence", "use kind: rework for a repeat"));
+        }
+        if (flow.share !== undefined) {
+          issues.push(makeIssue("invalid_flow", [...flowPath, "share"], "only branch and rework flows carry a share", "use kind: branch"));
+        }
+      }
+    });
+    if (branchCount > 0) {
+      if (missingShare >= 0) {
+        issues.push(
+          makeIssue("branch_shares", [...path, "next", missingShare, "share"], "every branch needs the share of customers who take it", "add share: 0..1"),
+        );
+      } else if (Math.abs(branchSum - 1) > SHARE_TOLERANCE) {
+        issues.push(
+          makeIssue(
+            "branch_shares",
+            [...path, "next"],
+            `the branch shares of step '${step.id}' sum to ${Number(branchSum.toFixed(6))}, not 1`,
+            "make the shares of all branches out of a step add up to 1",
+          ),
+        );
+      }
+      if (sequenceCount > 0) {
+        issues.push(
+          makeIssue("invalid_flow", [...path, "next"], `step '${step.id}' mixes branch and sequence flows`, "make every forward flow a branch with a share"),
+        );
+      }
+    }
+  });
+
+  // Reachability from the entry steps (marked, or the first step).
+  const entries = service.steps.filter((s) => s.entry === true).map((s) => s.id);
+  if (entries.length === 0 && service.steps[0]) entries.push(service.steps[0].id);
+  const reached = new Set<string>(entries);
+  const queue = [...entries];
+  for (let head = 0; head < queue.length; head++) {
+    for (const next of adjacency.get(queue[head]!) ?? []) {
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  const flagged = new Set<string>();
+  service.steps.forEach((step, i) => {
+    if (reached.has(step.id) || flagged.has(step.id)) return;
+    flagged.add(step.id);
+    issues.push(
+      makeIssue(
+        "unreachable_step",
+        [...base, "steps", i],
+        `step '${step.id}' cannot be reached from the entry step${entries.length === 1 ? ` '${entries[0]}'` : "s"}`,
+        "add a flow to it from an earlier step's next, attach it with attachedTo, or mark it entry: true",
+      ),
+    );
+  });
+}
