@@ -116,6 +116,12 @@ export type {
 // ── model: issues and validation ──────────────────────────────────────────────────────────────────────────────
 export { CATALOG_ISSUE_CODES, CatalogValidationError, formatIssues, formatPath } from "./model/issues.js";
 export type { CatalogIssue, CatalogIssueCode, PathSegment } from "./model/issues.js";
+export { DEFAULT_LIMITS, parseCatalog, safeParseCatalog } from "./model/validate.js";
+export type { CatalogLimits, ParseCatalogOptions, SafeParseCatalogResult } from "./model/validate.js";
+export { detectCatalogFormat, parseCatalogText, safeParseCatalogText, serializeCatalog } from "./model/text.js";
+export type { CatalogFormat, ParseCatalogTextOptions, SerializeCatalogOptions } from "./model/text.js";
+export { catalogJsonSchema } from "./model/json-schema.js";
+export { suggest } from "./model/did-you-mean.js";
 
 // ── model: lookups ────────────────────────────────────────────────────────────────────────────────────────────
 export { indexCatalog } from "./model/index-lookup.js";
