@@ -3,8 +3,7 @@
 // with esbuild (dependencies left external) and run in a fresh Node process, so one benchmark's heap does not
 // distort the next one's memory figures.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 
@@ -19,7 +18,9 @@ if (benches.length === 0) {
   console.error(`no benchmark matches ${filters.join(", ")}`);
   process.exit(2);
 }
-const dir = mkdtempSync(join(tmpdir(), "sb-bench-"));
+// Bundles live inside the repository so that their external imports resolve from node_modules.
+mkdirSync(join(root, "node_modules/.cache"), { recursive: true });
+const dir = mkdtempSync(join(root, "node_modules/.cache/sb-bench-"));
 let failed = 0;
 try {
   for (const file of benches) {

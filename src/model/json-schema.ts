@@ -20,7 +20,8 @@ export function catalogJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(CatalogSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
-    $id: `https://unpkg.com/service-blueprint/schema/catalog.schema.json#v${CATALOG_FORMAT_VERSION}`,
+    $id: "https://unpkg.com/service-blueprint/schema/catalog.schema.json",
+    $comment: `service-blueprint catalog format version ${CATALOG_FORMAT_VERSION}`,
     ...schema,
   };
 }

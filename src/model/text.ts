@@ -57,10 +57,15 @@ export function detectCatalogFormat(text: string, fileName?: string): CatalogFor
 }
 
 /** Finds the text position of a path in a parsed YAML document: the deepest node that exists on the path. */
-function locate(document: Document, segments: readonly PathSegment[], lines: LineCounter): { line: number; column: number } | undefined {
+function locate(
+  document: Document,
+  segments: readonly PathSegment[],
+  lines: LineCounter,
+  atKey: boolean,
+): { line: number; column: number } | undefined {
   let node: unknown = document.contents;
   let offset: number | undefined = isNode(node) ? node.range?.[0] : undefined;
-  for (const segment of segments) {
+  for (const [index, segment] of segments.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
       if (!pair) break;
@@ -68,7 +73,8 @@ function locate(document: Document, segments: readonly PathSegment[], lines: Lin
       // A key that is itself the problem (unknown key) is best shown at the key; a value at the value.
       offset = key.range?.[0] ?? offset;
       node = pair.value;
-      if (isNode(node) && node.range && segments[segments.length - 1] !== segment) offset = node.range[0];
+      const last = index === segments.length - 1;
+      if (isNode(node) && node.range && !(last && atKey)) offset = node.range[0];
     } else if (isSeq(node) && typeof segment === "number") {
       const item = node.items[segment];
       if (!isNode(item)) break;
@@ -176,7 +182,7 @@ export function safeParseCatalogText(
   if (result.success) return result;
   // Positions are found only when there are issues, so valid JSON is never parsed twice.
   document ??= parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const located = result.issues.map((issue) => withPosition(issue, locate(document!, issue.segments, lines)));
+  const located = result.issues.map((issue) => withPosition(issue, locate(document!, issue.segments, lines, issue.code === "unrecognized_key" || issue.code === "forbidden_key")));
   return { success: false, issues: sortIssues(located) };
 }
 

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { catalogJsonSchema } from "../../src/index.js";
+import { smallCatalog } from "../fixtures/small-catalog.js";
+
+const committed = JSON.parse(readFileSync(new URL("../../schema/catalog.schema.json", import.meta.url), "utf8"));
+
+function validator() {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  return ajv.compile(committed);
+}
+
+describe("the shipped JSON Schema", () => {
+  it("is the one generated from the zod schemas (run `npm run schema:write` after a model change)", () => {
+    expect(committed).toEqual(catalogJsonSchema());
+  });
+
+  it("accepts a valid catalog", () => {
+    const validate = validator();
+    expect(validate(smallCatalog()), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("rejects broken shapes", () => {
+    const validate = validator();
+    const broken: any[] = [
+      { name: "no version" },
+      { version: 2, name: "x" },
+      { version: 1, name: "x", agencies: [{ id: "1bad", name: "A" }] },
+      { version: 1, name: "x", channels: [{ id: "c", name: "C", kind: "pigeon" }] },
+      { version: 1, name: "x", unknown: true },
+    ];
+    const step: any = smallCatalog();
+    step.services[0].steps[0].customerMinutes = -1;
+    broken.push(step);
+    for (const doc of broken) expect(validate(doc), JSON.stringify(doc).slice(0, 80)).toBe(false);
+  });
+});
