@@ -111,6 +111,12 @@ export type {
   Tool,
   Waiver,
   WaiverTarget,
+  FlowInput,
+  LifeExperienceInput,
+  LinkInput,
+  ServiceInput,
+  StepInput,
+  WaiverInput,
 } from "./model/schema.js";
 
 // ── model: issues and validation ──────────────────────────────────────────────────────────────────────────────
@@ -130,6 +136,26 @@ export type { CatalogIndex, IndexedStep } from "./model/index-lookup.js";
 // ── model: feedback summaries (A-11 import area) ──────────────────────────────────────────────────────────────
 
 // ── edit ──────────────────────────────────────────────────────────────────────────────────────────────────────
+export { updateCatalog } from "./edit/apply.js";
+export type { EditResult } from "./edit/apply.js";
+export {
+  addEntity,
+  addLifeExperience,
+  addService,
+  addStep,
+  addWaiver,
+  connectSteps,
+  disconnectSteps,
+  linkServices,
+  removeLink,
+  removeService,
+  removeStep,
+  removeWaiver,
+  updateLink,
+  updateService,
+  updateStep,
+} from "./edit/edits.js";
+export type { AddStepOptions, EntityCollection, RemoveOptions } from "./edit/edits.js";
 
 // ── graph ─────────────────────────────────────────────────────────────────────────────────────────────────────
 

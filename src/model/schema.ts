@@ -640,6 +640,19 @@ export const CatalogSchema = z
   })
   .meta({ title: "Catalog", description: "A service-blueprint catalog (OMB Circular A-11 Section 280 services)." });
 
+/** What a user may write for a service (before defaults). */
+export type ServiceInput = z.input<typeof ServiceSchema>;
+/** What a user may write for a step (before defaults). */
+export type StepInput = z.input<typeof StepSchema>;
+/** What a user may write for a flow (before defaults). */
+export type FlowInput = z.input<typeof FlowSchema>;
+/** What a user may write for a link (before defaults). */
+export type LinkInput = z.input<typeof LinkSchema>;
+/** What a user may write for a life experience (before defaults). */
+export type LifeExperienceInput = z.input<typeof LifeExperienceSchema>;
+/** What a user may write for a waiver (before defaults). */
+export type WaiverInput = z.input<typeof WaiverSchema>;
+
 /** A parsed, valid catalog: defaults filled in, frozen when it comes from this library. */
 export type Catalog = z.output<typeof CatalogSchema>;
 /** What a user may write: the catalog before defaults are filled in. */

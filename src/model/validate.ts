@@ -147,8 +147,18 @@ function describe(value: unknown): string {
 }
 
 /** Turns one zod issue into ours: our codes, a message in plain words, and a hint. */
-function fromZodIssue(issue: z.core.$ZodIssue, document: unknown): CatalogIssue[] {
-  const segments = issue.path.filter((s): s is PathSegment => typeof s === "string" || typeof s === "number");
+function fromZodIssue(
+  issue: z.core.$ZodIssue,
+  document: unknown,
+  root: z.ZodType = CatalogSchema,
+  prefix: readonly PathSegment[] = [],
+): CatalogIssue[] {
+  const local = issue.path.filter((s): s is PathSegment => typeof s === "string" || typeof s === "number");
+  const issues = fromLocalIssue(issue, local, document, root);
+  return prefix.length === 0 ? issues : issues.map((i) => makeIssue(i.code, [...prefix, ...i.segments], i.message, i.hint));
+}
+
+function fromLocalIssue(issue: z.core.$ZodIssue, segments: PathSegment[], document: unknown, root: z.ZodType): CatalogIssue[] {
   const field = segments.length > 0 ? String(segments[segments.length - 1]) : "the document";
   switch (issue.code) {
     case "invalid_type": {
@@ -159,7 +169,7 @@ function fromZodIssue(issue: z.core.$ZodIssue, document: unknown): CatalogIssue[
       return [makeIssue("invalid_type", segments, `expected ${issue.expected}, got ${describe(actual)}`)];
     }
     case "unrecognized_keys": {
-      const known = keysAt(CatalogSchema, segments, document);
+      const known = keysAt(root, segments, document);
       return issue.keys.map((key) =>
         makeIssue("unrecognized_key", [...segments, key], `'${key}' is not a field here`, hintFor(key, known, "fields")),
       );
@@ -167,7 +177,7 @@ function fromZodIssue(issue: z.core.$ZodIssue, document: unknown): CatalogIssue[
     case "invalid_value": {
       const actual = valueAt(document, segments);
       const values = issue.values.map((v) => String(v));
-      if (segments.length === 1 && segments[0] === "version") {
+      if (root === CatalogSchema && segments.length === 1 && segments[0] === "version") {
         return [versionIssue(actual)];
       }
       const hint = typeof actual === "string" ? hintFor(actual, values, "values") : `one of ${values.map((v) => `'${v}'`).join(", ")}`;
@@ -224,6 +234,22 @@ function versionIssue(actual: unknown): CatalogIssue {
     `${describe(actual)} is not a catalog format version`,
     `this release reads version ${CATALOG_FORMAT_VERSION}`,
   );
+}
+
+/**
+ * Parses one part of a catalog (a step, a service, ...) with its schema, reporting issues at the place the part
+ * will take in the catalog.
+ *
+ * @internal
+ */
+export function parsePart<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  prefix: readonly PathSegment[],
+): { readonly data: z.output<S>; readonly issues: readonly [] } | { readonly data?: undefined; readonly issues: readonly CatalogIssue[] } {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { data: parsed.data, issues: [] };
+  return { issues: sortIssues(parsed.error.issues.flatMap((issue) => fromZodIssue(issue, value, schema, prefix))) };
 }
 
 /** Sorts issues by their place in the document, then code, so the same document always lists them alike. */
