@@ -36,7 +36,7 @@ try {
       logLevel: "error",
     });
     console.log(`\n## ${file}\n`);
-    const run = spawnSync(process.execPath, ["--expose-gc", outfile, ...passThrough], {
+    const run = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", outfile, ...passThrough], {
       cwd: root,
       stdio: "inherit",
       env: process.env,

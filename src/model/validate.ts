@@ -78,12 +78,25 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
  * too large before any schema sees them.
  */
 function scanDocument(value: unknown, limits: CatalogLimits): CatalogIssue[] {
+  // Each entry knows its parent, so a path is only built when there is something to report.
+  interface Entry {
+    readonly value: unknown;
+    readonly key: PathSegment | undefined;
+    readonly parent: Entry | undefined;
+    readonly depth: number;
+  }
+  const pathOf = (entry: Entry | undefined, last?: PathSegment): PathSegment[] => {
+    const path: PathSegment[] = last === undefined ? [] : [last];
+    for (let e = entry; e && e.key !== undefined; e = e.parent) path.push(e.key);
+    return path.reverse();
+  };
   const issues: CatalogIssue[] = [];
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value, path: [] }];
+  const stack: Entry[] = [{ value, key: undefined, parent: undefined, depth: 0 }];
   let nodes = 0;
   let tooDeep = false;
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const current = entry.value;
     nodes += 1;
     if (nodes > limits.maxNodes) {
       return [
@@ -96,12 +109,12 @@ function scanDocument(value: unknown, limits: CatalogLimits): CatalogIssue[] {
       ];
     }
     if (current === null || typeof current !== "object") continue;
-    if (path.length >= limits.maxDepth) {
+    if (entry.depth >= limits.maxDepth) {
       if (!tooDeep) {
         issues.push(
           makeIssue(
             "document_too_deep",
-            path,
+            pathOf(entry),
             `the document nests deeper than ${limits.maxDepth} levels`,
             "the catalog format needs no more than about 8 levels; check for runaway nesting",
           ),
@@ -110,19 +123,21 @@ function scanDocument(value: unknown, limits: CatalogLimits): CatalogIssue[] {
       }
       continue;
     }
+    const depth = entry.depth + 1;
     if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, i] });
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], key: i, parent: entry, depth });
     } else {
-      const keys = Object.keys(current);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const key = keys[i]!;
+      const record = current as Record<string, unknown>;
+      for (const key in record) {
+        if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
         if (FORBIDDEN_KEYS.has(key)) {
-          issues.push(
-            makeIssue("forbidden_key", [...path, key], `the key '${key}' is not allowed`, "remove this key: it can pollute object prototypes"),
-          );
+          issues.push(makeIssue("forbidden_key", pathOf(entry, key), `the key '${key}' is not allowed`, "remove this key: it can pollute object prototypes"));
           continue;
         }
-        stack.push({ value: (current as Record<string, unknown>)[key], path: [...path, key] });
+        const child = record[key];
+        // Scalars need no stack entry: count them here.
+        if (child === null || typeof child !== "object") nodes += 1;
+        else stack.push({ value: child, key, parent: entry, depth });
       }
     }
   }
