@@ -195,6 +195,9 @@ function fromLocalIssue(issue: z.core.$ZodIssue, segments: PathSegment[], docume
       if (root === CatalogSchema && segments.length === 1 && segments[0] === "version") {
         return [versionIssue(actual)];
       }
+      if (actual === undefined) {
+        return [makeIssue("missing_field", segments, `'${field}' is required`, `set ${field} to one of ${values.map((v) => `'${v}'`).join(", ")}`)];
+      }
       const hint = typeof actual === "string" ? hintFor(actual, values, "values") : `one of ${values.map((v) => `'${v}'`).join(", ")}`;
       return [makeIssue("invalid_value", segments, `${describe(actual)} is not a valid ${field}`, hint)];
     }

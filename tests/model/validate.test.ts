@@ -43,6 +43,18 @@ describe("safeParseCatalog", () => {
     ]);
   });
 
+  it("reports a missing enum field as missing, with the values to choose from", () => {
+    const doc: Mutable = smallCatalog();
+    delete doc.services[0].steps[1].lane;
+    expect(issuesOf(doc)).toEqual([
+      {
+        code: "missing_field",
+        path: "services[0].steps[1].lane",
+        hint: "set lane to one of 'physical-evidence', 'customer', 'frontstage', 'backstage', 'support'",
+      },
+    ]);
+  });
+
   it("reports dangling references with the nearest id", () => {
     const doc: Mutable = smallCatalog();
     doc.services[0].steps[0].channel = "ssa-webb";
