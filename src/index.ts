@@ -134,6 +134,17 @@ export { indexCatalog } from "./model/index-lookup.js";
 export type { CatalogIndex, IndexedStep } from "./model/index-lookup.js";
 
 // ── model: feedback summaries (A-11 import area) ──────────────────────────────────────────────────────────────
+export { fiscalQuarter, summarizeFeedback } from "./model/feedback-summary.js";
+export type {
+  FeedbackDriverFigure,
+  FeedbackDriverTrend,
+  FeedbackFigureDriver,
+  FeedbackQuarterSummary,
+  FeedbackSummary,
+  FeedbackTrendPoint,
+  FiscalQuarter,
+  SummarizeFeedbackOptions,
+} from "./model/feedback-summary.js";
 
 // ── edit ──────────────────────────────────────────────────────────────────────────────────────────────────────
 export { updateCatalog } from "./edit/apply.js";
@@ -166,3 +177,20 @@ export type { AddStepOptions, EntityCollection, RemoveOptions } from "./edit/edi
 // ── report: formatters and HTML ───────────────────────────────────────────────────────────────────────────────
 
 // ── import: A-11 feedback data ────────────────────────────────────────────────────────────────────────────────
+export { A11_IMPORT_WARNING_CODES, importA11Feedback } from "./import/a11-import.js";
+export type {
+  A11ImportReport,
+  A11ImportResult,
+  A11ImportWarning,
+  A11ImportWarningCode,
+  A11ImportedRow,
+  A11MergeOptions,
+  A11QuestionMapping,
+  A11SkippedRow,
+  ImportA11FeedbackOptions,
+} from "./import/a11-import.js";
+export { A11_IMPORT_ERROR_CODES, A11ImportError } from "./import/a11-error.js";
+export type { A11ImportErrorCode, A11ImportErrorDetails } from "./import/a11-error.js";
+export { mapQuestionDriver } from "./import/question-drivers.js";
+export type { QuestionDriverHow, QuestionDriverMatch } from "./import/question-drivers.js";
+export { formatA11ImportReport } from "./import/a11-report.js";

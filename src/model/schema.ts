@@ -418,6 +418,10 @@ const FeedbackCommon = {
   quarter: z.number().int().min(1).max(4),
   channel: IdSchema.optional(),
   transactionPoint: Name.optional(),
+  serviceProvided: Name.optional().meta({
+    description:
+      "The part of the service this collection measured, as the agency reported it (A-11 data's `service_provided`, e.g. 'IRS.gov Online Account').",
+  }),
   stage: Name.optional(),
   volumes: FeedbackVolumesSchema.default({}),
 };
