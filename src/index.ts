@@ -173,6 +173,18 @@ export type { AddStepOptions, EntityCollection, RemoveOptions } from "./edit/edi
 // ── sludge ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 // ── export: mermaid ───────────────────────────────────────────────────────────────────────────────────────────
+export { MermaidExportError, toMermaid } from "./export/mermaid/index.js";
+export type {
+  MermaidDiagram,
+  MermaidExportErrorCode,
+  MermaidOptions,
+  MermaidResult,
+  MermaidView,
+  MermaidWarning,
+  MermaidWarningCode,
+} from "./export/mermaid/types.js";
+export { RenderSvgError, createSvgRenderer, renderSvg } from "./export/render-svg.js";
+export type { RenderSvgErrorCode, RenderSvgOptions, SvgRenderer } from "./export/render-svg.js";
 
 // ── report: formatters and HTML ───────────────────────────────────────────────────────────────────────────────
 

@@ -1,0 +1,195 @@
+/**
+ * Public types of the Mermaid exporter: the view, the options, the result and the error.
+ */
+import type { Lane } from "../../model/vocabulary.js";
+import type { Finding } from "./overlay.js";
+
+/**
+ * Which diagram to draw. Ids are catalog ids.
+ *
+ * - `blueprint`: the service blueprint of one service (lanes, lines, moments, flows);
+ * - `life-experience`: the services of a life experience grouped by agency, with typed hand-offs;
+ * - `journey`: a Mermaid `journey` of the customer's steps of one service, scored from A-11 feedback.
+ *
+ * @example
+ * ```ts
+ * import type { MermaidView } from "service-blueprint";
+ * const view: MermaidView = { view: "blueprint", service: "ssa-retirement" };
+ * ```
+ */
+export type MermaidView =
+  | { readonly view: "blueprint"; readonly service: string }
+  | { readonly view: "life-experience"; readonly experience: string }
+  | { readonly view: "journey"; readonly service: string };
+
+/**
+ * Options of {@link toMermaid}. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * import type { MermaidOptions } from "service-blueprint";
+ * const options: MermaidOptions = { lanes: ["customer", "frontstage"], maxEdges: 300, findings: [] };
+ * ```
+ */
+export interface MermaidOptions {
+  /** Sludge findings (from `lintCatalog`) to highlight, by severity, with a legend. */
+  readonly findings?: readonly Finding[];
+  /** Highlight waived findings too (default `false`: a waived finding is an accepted friction). */
+  readonly includeWaived?: boolean;
+  /**
+   * Keep only steps of these agencies (agency ids). A step's agency is its role's agency, else its channel's,
+   * else its service's. Flows through hidden steps are drawn as dotted "via" edges.
+   */
+  readonly agencies?: readonly string[];
+  /** Keep only steps in these lanes. */
+  readonly lanes?: readonly Lane[];
+  /** Keep only steps on these channels: channel ids, channel kinds (`website`) or groups (`in-person`). */
+  readonly channels?: readonly string[];
+  /** Life experience: draw these services (ids) as one node each, or `"all"`. */
+  readonly collapse?: readonly string[] | "all";
+  /** Show step details (channel, role, time, waits, fail points) under each name. Default `true`. */
+  readonly details?: boolean;
+  /**
+   * Blueprint layout: `flowchart` (default; renders in every Mermaid 11) or `swimlane` (Mermaid's
+   * `swimlane-beta` diagram, where the installed Mermaid has it: 11.17 and later).
+   */
+  readonly layout?: "flowchart" | "swimlane";
+  /** Draw a title above the diagram (frontmatter `title`). Default `true`. */
+  readonly title?: boolean;
+  /**
+   * The most edges one diagram may have (Mermaid refuses more than its `maxEdges`, 500 by default). Larger
+   * views are split into linked diagrams. Default 500; at least 20.
+   */
+  readonly maxEdges?: number;
+  /**
+   * The longest text one diagram may have (Mermaid silently draws an error picture past its `maxTextSize`,
+   * 50,000 by default). Default 50,000; at least 2,000.
+   */
+  readonly maxTextSize?: number;
+  /** The longest name or detail in a label, in characters; longer ones end with "…". Default 120. */
+  readonly maxLabelLength?: number;
+  /** Journey: the score of a task with no A-11 feedback (1 to 5). Default 3, and a warning says so. */
+  readonly defaultScore?: number;
+}
+
+/**
+ * One Mermaid diagram of a result.
+ *
+ * @example
+ * ```ts
+ * import { toMermaid } from "service-blueprint";
+ * const [first] = toMermaid(catalog, { view: "journey", service: "ssa-retirement" }).diagrams;
+ * console.log(`## ${first.title}\n\n\`\`\`mermaid\n${first.text}\`\`\``);
+ * ```
+ */
+export interface MermaidDiagram {
+  /** A stable id for the diagram (for file names and links between split parts). */
+  readonly id: string;
+  /** A human title. */
+  readonly title: string;
+  /** The Mermaid text. */
+  readonly text: string;
+  /** The number of edges Mermaid will count (0 for a journey). */
+  readonly edges: number;
+}
+
+/**
+ * Codes of {@link MermaidWarning}.
+ *
+ * @example
+ * ```ts
+ * import { toMermaid, type MermaidWarningCode } from "service-blueprint";
+ * const codes: MermaidWarningCode[] = toMermaid(catalog, view).warnings.map((w) => w.code);
+ * if (codes.includes("split")) console.log("the view was split into parts");
+ * ```
+ */
+export type MermaidWarningCode =
+  /** The view was split into several diagrams to stay within the budgets. */
+  | "split"
+  /** Detail was left out (step details, or services collapsed) to stay within the budgets. */
+  | "collapsed"
+  /** Filters or the budget left some steps out. */
+  | "filtered"
+  /** A finding names a step or service the diagram does not show. */
+  | "finding_not_shown"
+  /** Journey tasks without A-11 feedback were given the default score. */
+  | "no_feedback"
+  /** The option does not apply to this view and was ignored. */
+  | "option_ignored";
+
+/**
+ * Something the caller should know about a result: a split, left-out detail, an ignored option.
+ *
+ * @example
+ * ```ts
+ * import type { MermaidWarning } from "service-blueprint";
+ * const warning: MermaidWarning = { code: "split", message: "split into 3 diagrams" };
+ * ```
+ */
+export interface MermaidWarning {
+  readonly code: MermaidWarningCode;
+  readonly message: string;
+}
+
+/**
+ * The result of {@link toMermaid}: one diagram, or several when the view had to be split, and warnings.
+ *
+ * @example
+ * ```ts
+ * import { toMermaid } from "service-blueprint";
+ * const { diagrams, warnings } = toMermaid(catalog, { view: "blueprint", service: "ssa-retirement" });
+ * for (const w of warnings) console.warn(w.message);
+ * ```
+ */
+export interface MermaidResult {
+  readonly diagrams: readonly MermaidDiagram[];
+  readonly warnings: readonly MermaidWarning[];
+}
+
+/**
+ * Codes of {@link MermaidExportError}.
+ *
+ * @example
+ * ```ts
+ * import { MermaidExportError, type MermaidExportErrorCode } from "service-blueprint";
+ * const retryable: MermaidExportErrorCode[] = ["budget_too_small"];
+ * ```
+ */
+export type MermaidExportErrorCode =
+  | "unknown_service"
+  | "unknown_experience"
+  | "invalid_view"
+  | "invalid_option"
+  /** The budgets are too small for even one step. */
+  | "budget_too_small";
+
+/**
+ * Thrown by {@link toMermaid} for a view or option it cannot honour. `path` names the place (`view.service`,
+ * `options.lanes[1]`) and `hint` how to fix it.
+ *
+ * @example
+ * ```ts
+ * import { toMermaid, MermaidExportError } from "service-blueprint";
+ * try {
+ *   toMermaid(catalog, { view: "blueprint", service: "ssa-retirment" });
+ * } catch (error) {
+ *   if (error instanceof MermaidExportError) console.error(error.path, error.hint); // view.service did you mean ...
+ * }
+ * ```
+ */
+export class MermaidExportError extends Error {
+  /** What went wrong. */
+  readonly code: MermaidExportErrorCode;
+  /** Where: `view.service`, `options.maxEdges`, ... */
+  readonly path: string;
+  /** How to fix it, where that can be told. */
+  readonly hint?: string;
+
+  constructor(code: MermaidExportErrorCode, path: string, message: string, hint?: string) {
+    super(`${path}: ${message}${hint ? ` (${hint})` : ""}`);
+    this.name = "MermaidExportError";
+    this.code = code;
+    this.path = path;
+    if (hint !== undefined) this.hint = hint;
+  }
+}

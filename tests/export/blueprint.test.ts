@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import { MermaidExportError, toMermaid } from "../../src/export/mermaid/index.js";
+import { readMermaid, type FlowchartContent } from "../helpers/mermaid-parse.js";
+import { retirementCatalog, retirementFindings } from "./fixtures.js";
+import { checkPinnedLayout } from "./layout-check.js";
+
+const catalog = retirementCatalog();
+const steps = catalog.services[0]!.steps;
+const node = (stepId: string): string => `s0_n${steps.findIndex((s) => s.id === stepId)}`;
+
+async function flowchart(text: string): Promise<FlowchartContent> {
+  const content = await readMermaid(text);
+  if (content.kind !== "flowchart") throw new Error("expected a flowchart");
+  return content;
+}
+
+describe("blueprint view", () => {
+  const [diagram] = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }).diagrams;
+  if (diagram === undefined) throw new Error("no diagram");
+
+  it("draws the five lanes top to bottom with the three lines between them, labelled", async () => {
+    const content = await flowchart(diagram.text);
+    const order = [...diagram.text.matchAll(/subgraph (g_[lb]\d)/g)].map((m) => m[1]);
+    expect(order).toEqual(["g_l0", "g_l1", "g_b0", "g_l2", "g_b1", "g_l3", "g_b2", "g_l4"]);
+    expect(["h_head0", "h_head1", "h_head2", "h_head3", "h_head4"].map((id) => content.nodes.get(id))).toEqual([
+      "Physical evidence",
+      "Customer actions",
+      "Frontstage",
+      "Backstage",
+      "Support processes",
+    ]);
+    expect(["h_line0", "h_line1", "h_line2"].map((id) => content.nodes.get(id))).toEqual([
+      "Line of interaction",
+      "Line of visibility",
+      "Line of internal interaction",
+    ]);
+  });
+
+  it("puts every step in its lane's band", async () => {
+    const content = await flowchart(diagram.text);
+    const lanes = ["physical-evidence", "customer", "frontstage", "backstage", "support"];
+    steps.forEach((step, i) => {
+      const band = content.subgraphs.get(`g_l${lanes.indexOf(step.lane)}`)!;
+      expect(band.nodes).toContain(`s0_n${i}`);
+    });
+  });
+
+  it("pins the layout: full-width bands, and the steps of one moment in one rank", async () => {
+    const { rank } = checkPinnedLayout(await flowchart(diagram.text));
+    expect(rank.get(node("form"))).toBe(rank.get(node("apply")));
+    expect(rank.get(node("web-page"))).toBe(rank.get(node("learn")));
+    expect(rank.get(node("wages"))).toBe(rank.get(node("verify")));
+    // A step attached to its moment but also reached by a flow from it sits one rank to the right.
+    expect(rank.get(node("check"))).toBe(rank.get(node("apply"))! + 1);
+    // Time runs left to right.
+    expect(rank.get(node("learn"))!).toBeLessThan(rank.get(node("apply"))!);
+    expect(rank.get(node("decide"))!).toBeLessThan(rank.get(node("award"))!);
+  });
+
+  it("labels branches with their shares and draws rework back to its target", async () => {
+    const content = await flowchart(diagram.text);
+    const edge = (from: string, to: string) => content.edges.find((e) => e.from === node(from) && e.to === node(to) && e.stroke !== "invisible");
+    expect(edge("verify", "decide")?.label).toBe("record complete · 80%");
+    expect(edge("verify", "visit")?.label).toBe("documents missing · 20%");
+    // Rework is written forwards (visit <-.-> decide) with the head at its start: the arrow points at 'visit'.
+    const rework = edge("visit", "decide");
+    expect(rework?.label).toBe("rework · more documents · 5%");
+    expect(rework?.stroke).toBe("dotted");
+    expect(diagram.text).toMatch(new RegExp(`${node("visit")} <-\\.+->`));
+    expect(diagram.text).toMatch(/linkStyle \d+(,\d+)* marker-end:none,stroke:#c2410c/);
+  });
+
+  it("marks waits, fail points and outcomes", () => {
+    expect(diagram.text).toMatch(new RegExp(`class [^\\n]*${node("verify")}[^\\n]* wait`));
+    expect(diagram.text).toMatch(new RegExp(`class [^\\n]*${node("visit")}[^\\n]* fail`));
+    expect(diagram.text).toContain(`${node("award")}("\``);
+    expect(diagram.text).toContain("**WAIT** 10 days#44; no status");
+    expect(diagram.text).toContain("**FAIL POINT** Wrong document brought (15#37;)");
+  });
+
+  it("is deterministic and leaves the catalog untouched", () => {
+    const before = JSON.stringify(catalog);
+    const again = toMermaid(retirementCatalog(), { view: "blueprint", service: "ssa-retire" }).diagrams[0]!.text;
+    expect(again).toBe(diagram.text);
+    expect(JSON.stringify(catalog)).toBe(before);
+  });
+
+  it("draws a title and accessible description", () => {
+    expect(diagram.title).toBe("Service blueprint: Apply for retirement benefits (SSA)");
+    expect(diagram.text.startsWith('---\ntitle: "Service blueprint\\u003a Apply for retirement benefits (SSA)"')).toBe(true);
+    expect(diagram.text).toContain("accDescr: 13 steps of Apply for retirement benefits in 5 lanes");
+    const untitled = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { title: false }).diagrams[0]!.text;
+    expect(untitled).not.toContain("title:");
+  });
+});
+
+describe("blueprint filters", () => {
+  it("keeps the chosen lanes, bridges flows through hidden steps, and keeps both lines between", async () => {
+    const result = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { lanes: ["customer", "backstage"] });
+    const text = result.diagrams[0]!.text;
+    const content = await flowchart(text);
+    expect([...text.matchAll(/subgraph (g_[lb]\d)/g)].map((m) => m[1])).toEqual(["g_l1", "g_b0", "g_b1", "g_l3"]);
+    checkPinnedLayout(content);
+    // apply -> (check, hidden frontstage) -> verify becomes a dotted "via" edge.
+    const via = content.edges.find((e) => e.from === node("apply") && e.to === node("verify") && e.stroke !== "invisible");
+    expect(via?.label).toBe("via 1 hidden step");
+    expect(via?.stroke).toBe("dotted");
+    expect(result.warnings.map((w) => w.code)).toContain("filtered");
+  });
+
+  it("filters by channel id, kind or group", async () => {
+    const byGroup = await flowchart(toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { channels: ["in-person"] }).diagrams[0]!.text);
+    const shownSteps = [...byGroup.nodes.keys()].filter((id) => id.startsWith("s0_"));
+    expect(shownSteps.sort()).toEqual([node("visit"), node("clerk-check")].sort());
+    const byKind = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { channels: ["postal-mail"] }).diagrams[0]!.text;
+    expect(byKind).toContain("Award letter");
+    expect(byKind).not.toContain("Apply online");
+  });
+
+  it("filters by the agency that does a step (its role's agency)", async () => {
+    const content = await flowchart(toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { agencies: ["irs"] }).diagrams[0]!.text);
+    expect([...content.nodes.keys()].filter((id) => id.startsWith("s0_"))).toEqual([node("wages")]);
+  });
+
+  it("still draws the lanes when every step is filtered out", async () => {
+    const result = toMermaid(catalog, { view: "blueprint", service: "cms-enroll" }, { agencies: ["irs"] });
+    const content = await flowchart(result.diagrams[0]!.text);
+    checkPinnedLayout(content);
+    expect([...content.nodes.keys()].filter((id) => /^s\d/.test(id))).toEqual([]);
+  });
+});
+
+describe("blueprint overlay", () => {
+  const findings = retirementFindings();
+
+  it("highlights steps by their worst severity and adds a legend band", async () => {
+    const text = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { findings }).diagrams[0]!.text;
+    expect(text).toMatch(new RegExp(`class [^\\n]*${node("visit")}[^\\n]* sludge_error`));
+    expect(text).toMatch(new RegExp(`class [^\\n]*${node("appeal")}[^\\n]* sludge_warning`));
+    expect(text).toMatch(new RegExp(`class [^\\n]*${node("verify")}[^\\n]* sludge_info`));
+    // The overlay's classes come after the view's own, so they win.
+    expect(text.indexOf("classDef sludge_error")).toBeGreaterThan(text.indexOf("classDef wait"));
+    const content = await flowchart(text);
+    expect(content.subgraphs.get("g_legend")?.title).toBe("Sludge findings");
+    expect(content.nodes.get(node("visit"))).toContain("Sludge (1 error): in-person-only");
+    expect(content.nodes.get("h_key0")).toBe("Error 1 highlighted");
+    checkPinnedLayout(content);
+  });
+
+  it("leaves waived findings out unless asked", () => {
+    const plain = toMermaid(catalog, { view: "blueprint", service: "cms-enroll" }, { findings }).diagrams[0]!.text;
+    expect(plain).not.toMatch(/class [^\n]*s1_n0[^\n]* sludge_warning/);
+    const waived = toMermaid(catalog, { view: "blueprint", service: "cms-enroll" }, { findings, includeWaived: true }).diagrams[0]!.text;
+    expect(waived).toMatch(/class [^\n]*s1_n0[^\n]* sludge_warning/);
+    // Service-level findings appear in the legend.
+    expect(plain).toContain("This service#58; no-feedback-point");
+  });
+
+  it("warns when filters hide a step with findings", () => {
+    const result = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { findings, lanes: ["backstage"] });
+    expect(result.warnings.map((w) => w.code)).toContain("finding_not_shown");
+  });
+});
+
+describe("blueprint swimlane layout (opt-in)", () => {
+  it("writes Mermaid's swimlane-beta diagram with titled lanes and no layout helpers", async () => {
+    const text = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { layout: "swimlane" }).diagrams[0]!.text;
+    expect(text).toMatch(/^---[\s\S]*\nswimlane-beta LR\n/);
+    const content = await flowchart(text);
+    expect(content.type).toBe("swimlane");
+    expect(content.subgraphs.get("g_l1")?.title).toBe("Customer actions");
+    expect([...content.nodes.keys()].some((id) => id.startsWith("h_pad") || id === "h_start0")).toBe(false);
+    // Steps attached to a moment are tied to its anchor so the swimlane layout lines them up.
+    expect(content.edges.some((e) => e.from === node("verify") && e.to === node("wages") && e.stroke === "invisible")).toBe(true);
+  });
+});
+
+describe("blueprint errors", () => {
+  it("names an unknown service with a did-you-mean hint", () => {
+    try {
+      toMermaid(catalog, { view: "blueprint", service: "ssa-retir" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MermaidExportError);
+      const e = error as MermaidExportError;
+      expect(e.code).toBe("unknown_service");
+      expect(e.path).toBe("view.service");
+      expect(e.hint).toBe("did you mean 'ssa-retire'?");
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { toMermaid, type MermaidOptions, type MermaidView } from "../../src/export/mermaid/index.js";
+import { retirementCatalog, retirementFindings } from "./fixtures.js";
+
+/** One golden case: a view with options, written to tests/export/golden/<name>[-part-N].mmd. */
+export interface GoldenCase {
+  readonly name: string;
+  readonly view: MermaidView;
+  readonly options?: MermaidOptions;
+}
+
+/** Every view, with and without the overlay, filters, the swimlane layout and a forced split. */
+export const GOLDEN_CASES: readonly GoldenCase[] = [
+  { name: "blueprint-ssa-retire", view: { view: "blueprint", service: "ssa-retire" } },
+  { name: "blueprint-ssa-retire-overlay", view: { view: "blueprint", service: "ssa-retire" }, options: { findings: retirementFindings() } },
+  { name: "blueprint-ssa-retire-customer-backstage", view: { view: "blueprint", service: "ssa-retire" }, options: { lanes: ["customer", "backstage"] } },
+  { name: "blueprint-ssa-retire-swimlane", view: { view: "blueprint", service: "ssa-retire" }, options: { layout: "swimlane" } },
+  { name: "blueprint-ssa-retire-split", view: { view: "blueprint", service: "ssa-retire" }, options: { maxEdges: 45 } },
+  { name: "blueprint-cms-enroll", view: { view: "blueprint", service: "cms-enroll" } },
+  { name: "life-experience-retire", view: { view: "life-experience", experience: "retire" } },
+  {
+    name: "life-experience-retire-collapsed-overlay",
+    view: { view: "life-experience", experience: "retire" },
+    options: { collapse: ["ssa-retire"], findings: retirementFindings() },
+  },
+  { name: "journey-ssa-retire", view: { view: "journey", service: "ssa-retire" } },
+  { name: "journey-ssa-retire-overlay", view: { view: "journey", service: "ssa-retire" }, options: { findings: retirementFindings() } },
+  { name: "journey-cms-enroll", view: { view: "journey", service: "cms-enroll" } },
+];
+
+/** The files a case writes: one per diagram. */
+export function goldenFiles(c: GoldenCase): { file: string; text: string; title: string }[] {
+  const { diagrams } = toMermaid(retirementCatalog(), c.view, c.options);
+  return diagrams.map((d, i) => ({ file: diagrams.length > 1 ? `${c.name}-part-${i + 1}.mmd` : `${c.name}.mmd`, text: d.text, title: d.title }));
+}
