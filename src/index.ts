@@ -169,6 +169,40 @@ export {
 export type { AddStepOptions, EntityCollection, RemoveOptions } from "./edit/edits.js";
 
 // ── graph ─────────────────────────────────────────────────────────────────────────────────────────────────────
+export {
+  analyzeLifeExperience,
+  analyzeLifeExperienceIndexed,
+  analyzeService,
+  analyzeServiceIndexed,
+} from "./graph/analyze.js";
+export { stepReach, stepReachIndexed } from "./graph/reach.js";
+export { GRAPH_ANALYSIS_ERROR_CODES, GraphAnalysisError } from "./graph/errors.js";
+export type { GraphAnalysisErrorCode } from "./graph/errors.js";
+export { DEFAULT_GRAPH_ANALYSIS_OPTIONS } from "./graph/options.js";
+export type {
+  AgencyHandOff,
+  ChannelCount,
+  ChannelSwitch,
+  ExperienceStepReach,
+  GraphAnalysisBase,
+  GraphAnalysisOptions,
+  GraphCounts,
+  GraphPath,
+  HandOffCarrier,
+  HandOffs,
+  LaneChange,
+  LaneCount,
+  LifeExperienceAnalysis,
+  PathAnalysis,
+  PathEnd,
+  RepeatedAsk,
+  RepeatedAskStep,
+  ReworkLoop,
+  ServiceAnalysis,
+  StepReach,
+  TimeContributor,
+  TimeTotals,
+} from "./graph/types.js";
 
 // ── sludge ────────────────────────────────────────────────────────────────────────────────────────────────────
 

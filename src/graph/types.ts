@@ -1,0 +1,542 @@
+/**
+ * The plain, frozen data the graph analyses return. The graph itself stays private.
+ */
+import type { StepRef } from "../model/schema.js";
+import type { Lane, LinkKind, OutcomeKind } from "../model/vocabulary.js";
+
+export type { StepRef } from "../model/schema.js";
+
+/**
+ * Options of {@link analyzeService} and {@link analyzeLifeExperience}. Every field is optional; the defaults are
+ * in {@link DEFAULT_GRAPH_ANALYSIS_OPTIONS}.
+ *
+ * @example
+ * ```ts
+ * import type { GraphAnalysisOptions } from "service-blueprint";
+ * const options: GraphAnalysisOptions = { maxPaths: 50, pathMeasure: "days" };
+ * ```
+ */
+export interface GraphAnalysisOptions {
+  /** How many entry-to-end paths to list (0 to 100,000; default 1,000). Paths are still counted past the cap. */
+  readonly maxPaths?: number;
+  /**
+   * How many step references the listed paths may hold in total (default 200,000), so that a few very long
+   * paths cannot take all the memory. Listing stops, with a note, when the next path would pass it.
+   */
+  readonly maxPathSteps?: number;
+  /**
+   * What ranks the shortest and the critical path: `minutes` of customer time (default) or elapsed `days`
+   * (waiting days plus minutes as days).
+   */
+  readonly pathMeasure?: "minutes" | "days";
+  /** How many of the largest contributors to customer time the report lists and the summary names (1 to 50; default 3). */
+  readonly contributors?: number;
+}
+
+/**
+ * Time, the way the analyses count it: `minutes` of the customer's own time (effort, hold and travel), `waitDays`
+ * of elapsed waiting for the government (step waits and link waits), and `days`, the elapsed time to the outcome
+ * (`waitDays + minutes / 1440`).
+ *
+ * @example
+ * ```ts
+ * import type { TimeTotals } from "service-blueprint";
+ * const time: TimeTotals = { minutes: 90, waitDays: 30, days: 30.0625 };
+ * ```
+ */
+export interface TimeTotals {
+  /** Customer minutes: `customerMinutes + holdMinutes + travelMinutes` summed over the steps. */
+  readonly minutes: number;
+  /** Days of waiting: step `waitDays` plus link `waitDays`. */
+  readonly waitDays: number;
+  /** Elapsed days: `waitDays + minutes / 1440`. */
+  readonly days: number;
+}
+
+/**
+ * How a listed path ends: the outcome kind of its last step, `dead-end` when that step has no outcome, or `cycle`
+ * when the path stops because going on would repeat a step through a flow that is not marked `rework`.
+ *
+ * @example
+ * ```ts
+ * import type { PathEnd } from "service-blueprint";
+ * const end: PathEnd = "granted";
+ * ```
+ */
+export type PathEnd = OutcomeKind | "dead-end" | "cycle";
+
+/**
+ * One path from an entry step to a step with no way forward, with its time.
+ *
+ * @example
+ * ```ts
+ * import type { GraphPath } from "service-blueprint";
+ * const path: GraphPath = {
+ *   steps: [{ service: "ssa-retirement", step: "apply" }, { service: "ssa-retirement", step: "decide" }],
+ *   time: { minutes: 45, waitDays: 30, days: 30.03125 },
+ *   end: "granted",
+ * };
+ * ```
+ */
+export interface GraphPath {
+  /** The steps, entry first. Attached steps are not listed; their time counts with their host step. */
+  readonly steps: readonly StepRef[];
+  /** The path's time (its steps, the steps attached to them, and the waits of links it follows). */
+  readonly time: TimeTotals;
+  /** How the path ends. */
+  readonly end: PathEnd;
+}
+
+/**
+ * The paths from entry to end: a bounded list, an exact count, and the shortest and critical (longest) path.
+ *
+ * @example
+ * ```ts
+ * import { analyzeService } from "service-blueprint";
+ * const { paths } = analyzeService(catalog, "ssa-retirement", { maxPaths: 10 });
+ * if (paths.capped) console.log(paths.note); // "listed 10 of 96 paths (maxPaths is 10)"
+ * ```
+ */
+export interface PathAnalysis {
+  /** Listed paths, in a deterministic order (depth first, successors by id), at most `maxPaths`. */
+  readonly paths: readonly GraphPath[];
+  /**
+   * How many entry-to-end paths there are, counted on the acyclic graph in linear time (whether listed or not).
+   * Branches multiply paths: a long service can have astronomically many, so past 2^53 the count is a
+   * floating-point estimate, and past about 1.8e308 it is `Infinity` (which JSON writes as `null`).
+   */
+  readonly count: number;
+  /** Whether `count` is exact (false past 2^53 paths). */
+  readonly countExact: boolean;
+  /** Whether the list stopped before listing every path. */
+  readonly capped: boolean;
+  /** Why the list stopped, when it did. */
+  readonly note?: string;
+  /** The path with the least time (by `pathMeasure`), when there is a path. */
+  readonly shortest?: GraphPath;
+  /** The path with the most time (by `pathMeasure`): the critical path, when there is a path. */
+  readonly critical?: GraphPath;
+}
+
+/**
+ * A rework loop: a `rework` flow that sends customers from one step back to an earlier one.
+ *
+ * @example
+ * ```ts
+ * import type { ReworkLoop } from "service-blueprint";
+ * const loop: ReworkLoop = {
+ *   from: { service: "s", step: "review" },
+ *   backTo: { service: "s", step: "apply" },
+ *   steps: [{ service: "s", step: "apply" }, { service: "s", step: "review" }],
+ *   share: 0.2,
+ * };
+ * ```
+ */
+export interface ReworkLoop {
+  /** The step with the rework flow. */
+  readonly from: StepRef;
+  /** The step the flow sends customers back to. */
+  readonly backTo: StepRef;
+  /**
+   * The steps repeated, `backTo` first and `from` last, in path order: the shortest flow path (by step count; among
+   * equally short ones, through the steps more customers reach, then by id) from `backTo` to `from`. When
+   * `backTo` does not lead back to `from`, only `backTo`.
+   */
+  readonly steps: readonly StepRef[];
+  /** The share stated on the rework flow, if any. */
+  readonly share?: number;
+}
+
+/**
+ * One step that asks for a repeated item, and the agency behind it (the agency of the step's service).
+ *
+ * @example
+ * ```ts
+ * import type { RepeatedAskStep } from "service-blueprint";
+ * const ask: RepeatedAskStep = { service: "ssa-retirement", step: "apply", agency: "ssa" };
+ * ```
+ */
+export interface RepeatedAskStep {
+  /** The service. */
+  readonly service: string;
+  /** The step. */
+  readonly step: string;
+  /** The agency of the service. */
+  readonly agency: string;
+}
+
+/**
+ * An item asked more than once.
+ *
+ * - `kind: "data"`: `item` is a data element id (from `dataAsked`); `"document"`: a document type id (from
+ *   `documentsAsked`); `"identity"`: `item` is `"identity"` (every step whose `identityProofing` is not `none`).
+ * - `scope: "path"` (service analysis): two or more steps of one service ask it and each of them lies on a common
+ *   path with another one, i.e. one is reachable from the other without rework flows. Steps on mutually exclusive
+ *   branches are not a repeat.
+ * - `scope: "experience"` (life-experience analysis): steps of two or more services of the experience ask it.
+ * - `shared`: for data and documents, the services asking it are all connected by links that pass the item
+ *   between agencies (a `data-share`, `trigger` or `notification` link listing it in `data` or `documents`), so the
+ *   customer need not give it again; `customer-carries` and `referral` links do not share. For identity, every ask
+ *   uses the same shared `credential`. Always `false` for `scope: "path"` unless that credential rule holds.
+ *
+ * @example
+ * ```ts
+ * import type { RepeatedAsk } from "service-blueprint";
+ * const repeat: RepeatedAsk = {
+ *   kind: "data", item: "ssn", scope: "experience", shared: false,
+ *   asks: [{ service: "cms-medicare", step: "enroll", agency: "cms" }, { service: "ssa-retirement", step: "apply", agency: "ssa" }],
+ * };
+ * ```
+ */
+export interface RepeatedAsk {
+  /** What is asked. */
+  readonly kind: "data" | "document" | "identity";
+  /** The data element id, document type id, or `"identity"`. */
+  readonly item: string;
+  /** Along the paths of one service, or across the services of a life experience. */
+  readonly scope: "path" | "experience";
+  /** The steps that ask, sorted by service id then step id. */
+  readonly asks: readonly RepeatedAskStep[];
+  /** Whether the item is passed on between the asking services (or a shared credential covers it). */
+  readonly shared: boolean;
+}
+
+/**
+ * The share of a service's customers who reach one step.
+ *
+ * @example
+ * ```ts
+ * import type { StepReach } from "service-blueprint";
+ * const reach: StepReach = { step: "appeal", share: 0.1 };
+ * ```
+ */
+export interface StepReach {
+  /** The step id. */
+  readonly step: string;
+  /** The share of customers who reach it, in [0, 1]. */
+  readonly share: number;
+}
+
+/**
+ * The share of a life experience's customers who reach one step of one of its services.
+ *
+ * @example
+ * ```ts
+ * import type { ExperienceStepReach } from "service-blueprint";
+ * const reach: ExperienceStepReach = { service: "cms-medicare", step: "enroll", share: 0.8 };
+ * ```
+ */
+export interface ExperienceStepReach extends StepReach {
+  /** The service id. */
+  readonly service: string;
+}
+
+/**
+ * Who carries a hand-off between agencies: the `agencies` between them (a `data-share`, `trigger` or `notification`
+ * link), the `customer` (a `customer-carries` link), or a `referral` (the customer is sent on, and starts again).
+ *
+ * @example
+ * ```ts
+ * import type { HandOffCarrier } from "service-blueprint";
+ * const carrier: HandOffCarrier = "customer";
+ * ```
+ */
+export type HandOffCarrier = "agencies" | "customer" | "referral";
+
+/**
+ * A hand-off between two agencies: a link of the life experience between services of different agencies.
+ *
+ * @example
+ * ```ts
+ * import type { AgencyHandOff } from "service-blueprint";
+ * const handOff: AgencyHandOff = {
+ *   link: "ssa-to-cms", kind: "data-share", carriedBy: "agencies",
+ *   from: { service: "ssa-retirement", step: "approve" }, to: { service: "cms-medicare", step: "enroll" },
+ *   fromAgency: "ssa", toAgency: "cms", data: ["ssn"], documents: [], waitDays: 0,
+ * };
+ * ```
+ */
+export interface AgencyHandOff {
+  /** The link id. */
+  readonly link: string;
+  /** The link kind. */
+  readonly kind: LinkKind;
+  /** Who carries it. */
+  readonly carriedBy: HandOffCarrier;
+  /** The step the link leaves from. */
+  readonly from: StepRef;
+  /** The step the link leads to. */
+  readonly to: StepRef;
+  /** The agency of the `from` service. */
+  readonly fromAgency: string;
+  /** The agency of the `to` service. */
+  readonly toAgency: string;
+  /** Data elements passed along. */
+  readonly data: readonly string[];
+  /** Documents passed along (or carried). */
+  readonly documents: readonly string[];
+  /** Days of waiting on the link. */
+  readonly waitDays: number;
+}
+
+/**
+ * A channel switch: the customer goes from a step in one channel to the next step in another channel, along
+ * sequence or branch flows and links, passing over steps without a channel (such as backstage work) in between;
+ * or a rework flow sends them back to a step in another channel.
+ *
+ * @example
+ * ```ts
+ * import type { ChannelSwitch } from "service-blueprint";
+ * const change: ChannelSwitch = {
+ *   from: { service: "s", step: "apply" }, to: { service: "s", step: "interview" },
+ *   fromChannel: "web", toChannel: "office", groupChange: true,
+ * };
+ * ```
+ */
+export interface ChannelSwitch {
+  /** The step before the switch. */
+  readonly from: StepRef;
+  /** The step after it. */
+  readonly to: StepRef;
+  /** The channel id before. */
+  readonly fromChannel: string;
+  /** The channel id after. */
+  readonly toChannel: string;
+  /** Whether the channel group changes too (digital, phone, in person, paper), when both channels are known. */
+  readonly groupChange: boolean;
+}
+
+/**
+ * A lane change: a flow, rework flow or attachment between steps in different blueprint lanes.
+ *
+ * @example
+ * ```ts
+ * import type { LaneChange } from "service-blueprint";
+ * const change: LaneChange = {
+ *   from: { service: "s", step: "apply" }, to: { service: "s", step: "review" },
+ *   fromLane: "customer", toLane: "backstage", crossesVisibility: true,
+ * };
+ * ```
+ */
+export interface LaneChange {
+  /** The step in the first lane. */
+  readonly from: StepRef;
+  /** The step in the second lane. */
+  readonly to: StepRef;
+  /** The first lane. */
+  readonly fromLane: Lane;
+  /** The second lane. */
+  readonly toLane: Lane;
+  /**
+   * Whether it crosses the line of visibility: one side above it (physical evidence, customer, frontstage), the
+   * other below it (backstage, support).
+   */
+  readonly crossesVisibility: boolean;
+}
+
+/**
+ * The hand-offs of a service or life experience.
+ *
+ * @example
+ * ```ts
+ * import { analyzeLifeExperience } from "service-blueprint";
+ * const { handOffs } = analyzeLifeExperience(catalog, "retirement");
+ * handOffs.agencies.filter((h) => h.carriedBy === "customer").length;
+ * ```
+ */
+export interface HandOffs {
+  /** Links between services of different agencies (always empty for one service), sorted by link id. */
+  readonly agencies: readonly AgencyHandOff[];
+  /** Channel switches, sorted by `from` step then `to` step. */
+  readonly channels: readonly ChannelSwitch[];
+  /** Lane changes along flows and attachments, sorted by step. */
+  readonly lanes: readonly LaneChange[];
+}
+
+/**
+ * Steps and customer minutes in one lane.
+ *
+ * @example
+ * ```ts
+ * import type { LaneCount } from "service-blueprint";
+ * const count: LaneCount = { lane: "customer", steps: 4, minutes: 75 };
+ * ```
+ */
+export interface LaneCount {
+  /** The lane. */
+  readonly lane: Lane;
+  /** How many steps it holds. */
+  readonly steps: number;
+  /** Their customer minutes (effort, hold and travel), each step counted once. */
+  readonly minutes: number;
+}
+
+/**
+ * How many steps use one channel.
+ *
+ * @example
+ * ```ts
+ * import type { ChannelCount } from "service-blueprint";
+ * const count: ChannelCount = { channel: "ssa-online", kind: "website", steps: 3 };
+ * ```
+ */
+export interface ChannelCount {
+  /** The channel id. */
+  readonly channel: string;
+  /** Its kind, when the catalog defines it. */
+  readonly kind?: string;
+  /** How many steps use it. */
+  readonly steps: number;
+}
+
+/**
+ * The counts of a service or life experience.
+ *
+ * @example
+ * ```ts
+ * import { analyzeService } from "service-blueprint";
+ * const { counts } = analyzeService(catalog, "ssa-retirement");
+ * console.log(counts.agencies, counts.visibilityCrossings);
+ * ```
+ */
+export interface GraphCounts {
+  /** Steps in the graph. */
+  readonly steps: number;
+  /** Steps reachable from the entries. */
+  readonly reachableSteps: number;
+  /**
+   * Agencies touched, sorted: the agencies of the services, and of the channels and roles their reachable steps
+   * use.
+   */
+  readonly agencies: readonly string[];
+  /** Steps and minutes per lane, in {@link LANES} order (every lane listed). */
+  readonly lanes: readonly LaneCount[];
+  /** Steps per channel, sorted by channel id (steps without a channel are not counted). */
+  readonly channels: readonly ChannelCount[];
+  /** Lane changes (see {@link HandOffs}). */
+  readonly laneChanges: number;
+  /** Crossings of the line of visibility. */
+  readonly visibilityCrossings: number;
+  /** Channel switches. */
+  readonly channelSwitches: number;
+  /** Hand-offs between agencies. */
+  readonly agencyHandOffs: number;
+}
+
+/**
+ * A step and its expected contribution to customer time: its minutes times the share of customers who reach it.
+ *
+ * @example
+ * ```ts
+ * import type { TimeContributor } from "service-blueprint";
+ * const top: TimeContributor = { service: "s", step: "interview", share: 0.5, minutes: 60, expectedMinutes: 30 };
+ * ```
+ */
+export interface TimeContributor {
+  /** The service. */
+  readonly service: string;
+  /** The step. */
+  readonly step: string;
+  /** The share of customers who reach it. */
+  readonly share: number;
+  /** Its customer minutes (effort, hold and travel). */
+  readonly minutes: number;
+  /** `share × minutes`. */
+  readonly expectedMinutes: number;
+}
+
+/**
+ * The fields both reports ({@link ServiceAnalysis} and {@link LifeExperienceAnalysis}) share.
+ *
+ * @example
+ * ```ts
+ * import { analyzeService, type GraphAnalysisBase } from "service-blueprint";
+ * const base: GraphAnalysisBase = analyzeService(catalog, "ssa-retirement");
+ * console.log(base.paths.count, base.expected.minutes, base.deadEnds.length);
+ * ```
+ */
+export interface GraphAnalysisBase {
+  /** Entry steps, sorted. */
+  readonly entries: readonly StepRef[];
+  /** Steps that end a service (`outcome` set), sorted. */
+  readonly outcomes: readonly StepRef[];
+  /** Paths from entry to end. */
+  readonly paths: PathAnalysis;
+  /** Expected time per customer: each step's time times the share who reach it (plus link waits, likewise). */
+  readonly expected: TimeTotals;
+  /** Rework loops, sorted by `from` then `backTo`. */
+  readonly reworkLoops: readonly ReworkLoop[];
+  /**
+   * Non-rework cycles: groups of steps that flow into each other through `sequence`/`branch` flows (or links)
+   * without a `rework` flow, each group sorted; usually a modelling slip. Paths and reach cut them.
+   */
+  readonly cycles: readonly (readonly StepRef[])[];
+  /**
+   * Dead ends, sorted: reachable steps that are not outcomes, not attached to another step, and have no way
+   * forward (no `sequence` or `branch` flow, and in a life experience no link leaving them).
+   */
+  readonly deadEnds: readonly StepRef[];
+  /**
+   * Steps that nothing reaches, sorted: no flow (of any kind), attachment or link leads to them from the entry
+   * steps of the services in the graph.
+   */
+  readonly unreachable: readonly StepRef[];
+  /** Items asked more than once (see {@link RepeatedAsk}), sorted by kind then item. */
+  readonly repeatedAsks: readonly RepeatedAsk[];
+  /** Hand-offs between agencies, channels and lanes. */
+  readonly handOffs: HandOffs;
+  /** Counts. */
+  readonly counts: GraphCounts;
+  /** The largest expected contributors to customer time, largest first. */
+  readonly contributors: readonly TimeContributor[];
+  /** One or two sentences: size, expected and critical time, and the largest contributors. */
+  readonly summary: string;
+}
+
+/**
+ * The analysis of one service: see {@link analyzeService}.
+ *
+ * @example
+ * ```ts
+ * import { analyzeService } from "service-blueprint";
+ * const report = analyzeService(catalog, "ssa-retirement");
+ * report.reach.find((r) => r.step === "appeal")?.share;
+ * ```
+ */
+export interface ServiceAnalysis extends GraphAnalysisBase {
+  /** Always `"service"`. */
+  readonly kind: "service";
+  /** The service id. */
+  readonly service: string;
+  /** The service's agency. */
+  readonly agency: string;
+  /** The share of the service's customers who reach each step, in the service's step order. */
+  readonly reach: readonly StepReach[];
+}
+
+/**
+ * The analysis of one life experience: see {@link analyzeLifeExperience}.
+ *
+ * @example
+ * ```ts
+ * import { analyzeLifeExperience } from "service-blueprint";
+ * const report = analyzeLifeExperience(catalog, "retirement");
+ * console.log(report.summary);
+ * ```
+ */
+export interface LifeExperienceAnalysis extends GraphAnalysisBase {
+  /** Always `"life-experience"`. */
+  readonly kind: "life-experience";
+  /** The life experience id. */
+  readonly experience: string;
+  /** Its services (known ones, without repeats), in the experience's order. */
+  readonly services: readonly string[];
+  /** Services of the experience that no link connects to another one (when it has two or more services), sorted. */
+  readonly unlinkedServices: readonly string[];
+  /**
+   * The share of the experience's customers who reach each step, services in the experience's order and steps in
+   * each service's order. Customers start at the entries of the services no link leads into, and follow links
+   * with the link's `share` (1 when unstated).
+   */
+  readonly reach: readonly ExperienceStepReach[];
+}

@@ -1,0 +1,237 @@
+import { describe, expect, it } from "vitest";
+import {
+  GraphAnalysisError,
+  analyzeLifeExperience,
+  analyzeLifeExperienceIndexed,
+  analyzeService,
+  indexCatalog,
+} from "../../src/index.js";
+import { assertDeepFrozen } from "../../src/testing/index.js";
+import { catalog, chain, key, service } from "./fixtures.js";
+
+/**
+ * Retirement across three agencies: SSA approves, then shares the SSN with CMS (half of the customers enroll in
+ * Medicare, after a 5-day wait), and the customer carries the birth certificate to the IRS. A fourth service is
+ * listed but linked to nothing.
+ */
+function retirementCatalog() {
+  return catalog({
+    services: [
+      service(
+        "ssa-retire",
+        chain(
+          { id: "apply", channel: "web", customerMinutes: 20, dataAsked: ["ssn"], documentsAsked: ["birth-cert"] },
+          { id: "approve", lane: "backstage", waitDays: 30, outcome: "granted" },
+        ),
+      ),
+      service(
+        "cms-enroll",
+        chain(
+          { id: "enroll", channel: "web", customerMinutes: 15, dataAsked: ["ssn"], identityProofing: "remote", credential: "login-gov" },
+          { id: "done", lane: "backstage" },
+        ),
+        { agency: "cms" },
+      ),
+      service(
+        "irs-update",
+        chain(
+          { id: "file", channel: "mail", customerMinutes: 25, documentsAsked: ["birth-cert"] },
+          { id: "processed", lane: "backstage" },
+        ),
+        { agency: "irs" },
+      ),
+      service("other", chain({ id: "start", channel: "phone", customerMinutes: 5 })),
+    ],
+    lifeExperiences: [
+      {
+        id: "retirement",
+        name: "Approaching retirement",
+        services: ["ssa-retire", "cms-enroll", "irs-update", "other", "missing-service"],
+        links: [
+          {
+            id: "share-ssn",
+            kind: "data-share",
+            from: { service: "ssa-retire", step: "approve" },
+            to: { service: "cms-enroll", step: "enroll" },
+            data: ["ssn"],
+            share: 0.5,
+            waitDays: 5,
+          },
+          {
+            id: "carry-birth-cert",
+            kind: "customer-carries",
+            from: { service: "ssa-retire", step: "approve" },
+            to: { service: "irs-update", step: "file" },
+            documents: ["birth-cert"],
+          },
+        ],
+      },
+    ],
+  });
+}
+
+describe("analyzeLifeExperience on a hand-built experience", () => {
+  const report = analyzeLifeExperience(retirementCatalog(), "retirement");
+
+  it("lists the known services and those no link connects", () => {
+    expect(report.services).toEqual(["ssa-retire", "cms-enroll", "irs-update", "other"]);
+    expect(report.unlinkedServices).toEqual(["other"]);
+  });
+
+  it("starts at the services no link leads into", () => {
+    expect(report.entries.map(key)).toEqual(["other/start", "ssa-retire/apply"]);
+  });
+
+  it("carries reach across links with their share", () => {
+    const shares = Object.fromEntries(report.reach.map((r) => [`${r.service}/${r.step}`, r.share]));
+    expect(shares).toEqual({
+      "ssa-retire/apply": 1,
+      "ssa-retire/approve": 1,
+      "cms-enroll/enroll": 0.5,
+      "cms-enroll/done": 0.5,
+      "irs-update/file": 1,
+      "irs-update/processed": 1,
+      "other/start": 1,
+    });
+    expect(report.expected.minutes).toBeCloseTo(20 + 0.5 * 15 + 25 + 5, 10);
+    expect(report.expected.waitDays).toBeCloseTo(30 + 0.5 * 5, 10);
+  });
+
+  it("follows links in paths, with link waits", () => {
+    expect(report.paths.count).toBe(3);
+    expect(report.paths.paths.map((p) => p.steps.map(key).join(" > "))).toEqual([
+      "other/start",
+      "ssa-retire/apply > ssa-retire/approve > cms-enroll/enroll > cms-enroll/done",
+      "ssa-retire/apply > ssa-retire/approve > irs-update/file > irs-update/processed",
+    ]);
+    expect(report.paths.paths[1]!.time).toMatchObject({ minutes: 35, waitDays: 35 });
+    expect(report.paths.critical?.steps.map(key)).toEqual([
+      "ssa-retire/apply",
+      "ssa-retire/approve",
+      "irs-update/file",
+      "irs-update/processed",
+    ]);
+    const byDays = analyzeLifeExperience(retirementCatalog(), "retirement", { pathMeasure: "days" });
+    expect(byDays.paths.critical?.steps.map(key)).toContain("cms-enroll/enroll");
+    expect(byDays.paths.shortest?.steps.map(key)).toEqual(["other/start"]);
+  });
+
+  it("names who carries each hand-off between agencies", () => {
+    expect(report.handOffs.agencies).toEqual([
+      {
+        link: "carry-birth-cert",
+        kind: "customer-carries",
+        carriedBy: "customer",
+        from: { service: "ssa-retire", step: "approve" },
+        to: { service: "irs-update", step: "file" },
+        fromAgency: "ssa",
+        toAgency: "irs",
+        data: [],
+        documents: ["birth-cert"],
+        waitDays: 0,
+      },
+      {
+        link: "share-ssn",
+        kind: "data-share",
+        carriedBy: "agencies",
+        from: { service: "ssa-retire", step: "approve" },
+        to: { service: "cms-enroll", step: "enroll" },
+        fromAgency: "ssa",
+        toAgency: "cms",
+        data: ["ssn"],
+        documents: [],
+        waitDays: 5,
+      },
+    ]);
+    expect(report.counts.agencyHandOffs).toBe(2);
+    // Over the backstage approval and across the links: web to web is no switch, web to mail is.
+    expect(report.handOffs.channels.map((c) => `${key(c.from)}>${key(c.to)}`)).toEqual(["ssa-retire/apply>irs-update/file"]);
+    expect(report.counts.agencies).toEqual(["cms", "irs", "ssa"]);
+  });
+
+  it("tells a data-share link from a customer-carries one in repeated asks", () => {
+    expect(report.repeatedAsks).toEqual([
+      {
+        kind: "data",
+        item: "ssn",
+        scope: "experience",
+        shared: true,
+        asks: [
+          { service: "cms-enroll", step: "enroll", agency: "cms" },
+          { service: "ssa-retire", step: "apply", agency: "ssa" },
+        ],
+      },
+      {
+        kind: "document",
+        item: "birth-cert",
+        scope: "experience",
+        shared: false,
+        asks: [
+          { service: "irs-update", step: "file", agency: "irs" },
+          { service: "ssa-retire", step: "apply", agency: "ssa" },
+        ],
+      },
+    ]);
+  });
+
+  it("does not call a step with a link leaving it a dead end", () => {
+    expect(report.deadEnds).toEqual([]);
+    expect(report.unreachable).toEqual([]);
+    const cat = catalog({
+      services: [
+        service("p", [{ id: "hand", name: "Hand over", lane: "backstage" }]),
+        service("q", chain({ id: "x" }), { agency: "cms" }),
+      ],
+      lifeExperiences: [
+        {
+          id: "pq",
+          name: "P then Q",
+          services: ["p", "q"],
+          links: [{ id: "pq", kind: "referral", from: { service: "p", step: "hand" }, to: { service: "q", step: "x" } }],
+        },
+      ],
+    });
+    expect(analyzeService(cat, "p").deadEnds.map(key)).toEqual(["p/hand"]);
+    const pq = analyzeLifeExperience(cat, "pq");
+    expect(pq.deadEnds).toEqual([]);
+    expect(pq.handOffs.agencies.map((h) => h.carriedBy)).toEqual(["referral"]);
+  });
+
+  it("summarizes with qualified step names and customer-carried hand-offs", () => {
+    expect(report.summary).toMatch(/^Life experience 'retirement': 4 services of 3 agencies, 7 steps, 3 paths/);
+    expect(report.summary).toContain("'irs-update/file' (25 min), 'ssa-retire/apply' (20 min), 'cms-enroll/enroll' (7.5 min)");
+    expect(report.summary).toContain("1 repeated ask, 1 hand-off carried by the customer");
+  });
+
+  it("gives the same report from an index, and throws for an unknown id", () => {
+    const cat = retirementCatalog();
+    assertDeepFrozen(report, "the life-experience report");
+    expect(analyzeLifeExperienceIndexed(indexCatalog(cat), "retirement")).toEqual(report);
+    expect(() => analyzeLifeExperience(cat, "retirment")).toThrow(GraphAnalysisError);
+    expect(() => analyzeLifeExperience(cat, "retirment")).toThrow(
+      expect.objectContaining({ code: "unknown_experience", suggestion: "retirement" }),
+    );
+  });
+
+  it("starts a ring of services at the smallest service id", () => {
+    const cat = catalog({
+      services: [service("b", chain({ id: "x" })), service("a", chain({ id: "y" }))],
+      lifeExperiences: [
+        {
+          id: "ring",
+          name: "Ring",
+          services: ["b", "a"],
+          links: [
+            { id: "ab", kind: "trigger", from: { service: "a", step: "y" }, to: { service: "b", step: "x" } },
+            { id: "ba", kind: "trigger", from: { service: "b", step: "x" }, to: { service: "a", step: "y" } },
+          ],
+        },
+      ],
+    });
+    const ring = analyzeLifeExperience(cat, "ring");
+    expect(ring.entries.map(key)).toEqual(["a/y"]);
+    expect(ring.cycles.map((c) => c.map(key))).toEqual([["a/y", "b/x"]]);
+    expect(ring.paths.count).toBe(1);
+    expect(ring.handOffs.agencies).toEqual([]);
+  });
+});
