@@ -205,6 +205,81 @@ export type {
 } from "./graph/types.js";
 
 // ── sludge ────────────────────────────────────────────────────────────────────────────────────────────────────
+export { RULE_CATEGORIES, SEVERITIES } from "./sludge/types.js";
+export type {
+  AnalysisAccess,
+  Finding,
+  FindingBurden,
+  FindingTarget,
+  FindingTargetKind,
+  FindingWaiver,
+  ReportInput,
+  ReportTarget,
+  RuleCategory,
+  RuleContext,
+  RuleSource,
+  Severity,
+} from "./sludge/types.js";
+export { RuleDefinitionError, defineRule } from "./sludge/define-rule.js";
+export type { Rule, RuleDefinition, RuleMeta } from "./sludge/define-rule.js";
+export type { SludgeExperienceAnalysis, SludgeRepeatedAsk, SludgeReworkLoop, SludgeServiceAnalysis } from "./sludge/types.js";
+export { lintCatalog } from "./sludge/engine.js";
+export type { LintResult, RuleRun } from "./sludge/engine.js";
+export { DEFAULT_HOUR_VALUE, ENGINE_CHECKS, LintConfigError, parseLintConfig } from "./sludge/config.js";
+export type {
+  LintConfig,
+  LintConfigIssue,
+  LintOverride,
+  ResolvedLintConfig,
+  ResolvedOverride,
+  ResolvedRuleSetting,
+  RuleSetting,
+} from "./sludge/config.js";
+export { PRESETS, presetRules } from "./sludge/presets.js";
+export type { PresetName, PresetRule } from "./sludge/presets.js";
+export { computeBurden } from "./sludge/burden.js";
+export type {
+  BurdenReport,
+  BurdenSplit,
+  BurdenTotals,
+  ComputeBurdenOptions,
+  ExperienceBurden,
+  ServiceBurden,
+  StepBurden,
+} from "./sludge/burden.js";
+export { waiverCovers } from "./sludge/waivers.js";
+export { compareCatalogs } from "./sludge/compare.js";
+export type { BurdenComparison, BurdenDelta, CatalogComparison, StepChange } from "./sludge/compare.js";
+export {
+  accessibilityGap,
+  askedForHeldData,
+  assumedEvidence,
+  autoEnrolmentPossible,
+  builtinRules,
+  customerAsCourier,
+  deadEnd,
+  deadlineWithoutReminder,
+  digitalOnly,
+  duplicateDataRequest,
+  fee,
+  feedbackQuartersMissing,
+  inPersonOnly,
+  languageGap,
+  learningCost,
+  lengthyStep,
+  longWait,
+  missingAnnualVolume,
+  missingChannel,
+  noFeedbackPoint,
+  notarization,
+  opaqueWait,
+  paperChannel,
+  repeatedDocuments,
+  repeatedIdentityProofing,
+  reworkLoop,
+  travelRequired,
+  wetSignature,
+} from "./sludge/rules/index.js";
 
 // ── export: mermaid ───────────────────────────────────────────────────────────────────────────────────────────
 export { MermaidExportError, toMermaid } from "./export/mermaid/index.js";
@@ -221,6 +296,14 @@ export { RenderSvgError, createSvgRenderer, renderSvg } from "./export/render-sv
 export type { RenderSvgErrorCode, RenderSvgOptions, SvgRenderer } from "./export/render-svg.js";
 
 // ── report: formatters and HTML ───────────────────────────────────────────────────────────────────────────────
+export { FINDING_FORMATS, FormatError, formatFindings } from "./report/formatters/index.js";
+export type { FindingFormat } from "./report/formatters/index.js";
+export { formatStylish } from "./report/formatters/stylish.js";
+export { JSON_REPORT_VERSION, formatJson } from "./report/formatters/json.js";
+export { formatSarif } from "./report/formatters/sarif.js";
+export { formatMarkdown } from "./report/formatters/markdown.js";
+export { DEFAULT_RULE_DOCS_URL } from "./report/formatters/shared.js";
+export type { FormatOptions } from "./report/formatters/shared.js";
 
 // ── import: A-11 feedback data ────────────────────────────────────────────────────────────────────────────────
 export { A11_IMPORT_WARNING_CODES, importA11Feedback } from "./import/a11-import.js";

@@ -66,3 +66,13 @@ export { assertPlantedIssuesReported } from "./helpers/assert-planted-issues-rep
 export type { CatalogValidator } from "./helpers/assert-planted-issues-reported.js";
 export { assertValidCatalog } from "./helpers/assert-valid-catalog.js";
 export { shuffleCatalog } from "./helpers/shuffle-catalog.js";
+
+// ── custom sludge rules ───────────────────────────────────────────────────────────────────────────────────────
+export { RuleTester } from "./rule-tester.js";
+export type {
+  RuleTesterCases,
+  RuleTesterExpectedFinding,
+  RuleTesterInvalidCase,
+  RuleTesterOptions,
+  RuleTesterValidCase,
+} from "./rule-tester.js";

@@ -179,13 +179,14 @@ export function finding(ruleId: string, severity: "error" | "warning" | "info", 
     ruleId,
     severity,
     category: "compliance" as const,
+    categories: ["compliance" as const],
     message: `${ruleId} at ${target.step ?? target.service ?? target.experience ?? "catalog"}`,
     target: { ...target, path: "services[0]" },
     evidence: [],
     remediation: "fix it",
-    burden: { minutesPerCustomer: 0, waitDays: 0, fee: 0, customersPerYear: 0, hoursPerYear: 0, costPerYear: 0 },
+    burden: { minutesPerCustomer: 0, waitDays: 0, fee: 0, customersPerYear: 0, annualHours: 0, annualCost: 0 },
     fingerprint: `${ruleId}:${target.service ?? ""}:${target.step ?? ""}`,
-    ...(waived ? { waived: { justification: "statutory-requirement" as const, note: "accepted", waiverIndex: 0 } } : {}),
+    ...(waived ? { waiver: { index: 0, justification: "statutory-requirement" as const, note: "accepted" } } : {}),
   };
 }
 

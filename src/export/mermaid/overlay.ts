@@ -2,27 +2,11 @@
  * The sludge overlay: findings of the linter highlight steps (and links and services) by severity, with class
  * definitions and a legend. Any view can carry it.
  */
+import type { Finding, Severity } from "../../sludge/types.js";
 import type { FlowCluster, FlowNode, LabelLine } from "./flowchart.js";
 import { LEGEND_CLUSTER_ID, helperNodeId } from "./ids.js";
 
-// The sludge engine's own types replace these two declarations when it lands.
-/** Severity of a sludge finding. */
-export type Severity = "error" | "warning" | "info";
-/** The parts of a sludge finding the overlay reads. */
-export interface Finding {
-  readonly ruleId: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly target: {
-    readonly kind: "catalog" | "service" | "step" | "experience" | "link" | "waiver";
-    readonly service?: string;
-    readonly step?: string;
-    readonly experience?: string;
-    readonly link?: string;
-    readonly path: string;
-  };
-  readonly waiver?: unknown;
-}
+export type { Finding, Severity };
 
 /** Severities from worst to mildest. */
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];

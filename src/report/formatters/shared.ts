@@ -1,0 +1,127 @@
+/**
+ * What the formatters share: options, counts, number wording, and finding positions in the catalog text.
+ *
+ * @internal
+ */
+import { LineCounter, type Node, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import type { Rule } from "../../sludge/define-rule.js";
+import type { LintResult } from "../../sludge/engine.js";
+import type { Finding, Severity } from "../../sludge/types.js";
+
+/**
+ * Options of `formatFindings` (each formatter reads the ones it needs).
+ *
+ * @example
+ * ```ts
+ * import type { FormatOptions } from "service-blueprint";
+ * const options: FormatOptions = { catalogFile: "catalog.yaml", catalogText: text, color: false };
+ * ```
+ */
+export interface FormatOptions {
+  /** Colour the stylish output with ANSI codes (default `false`: never on unless asked). */
+  readonly color?: boolean;
+  /** The catalog's file name, as the report should show it (SARIF `artifactLocation.uri`). */
+  readonly catalogFile?: string;
+  /** The catalog's text: with it, findings get a line and column (stylish, SARIF `physicalLocation`). */
+  readonly catalogText?: string;
+  /** List waived findings too (stylish and markdown; JSON and SARIF always include them). Default `true`. */
+  readonly includeWaived?: boolean;
+  /** Custom rules used in the lint, for their metadata in SARIF (the built-in ones are always known). */
+  readonly plugins?: readonly Rule[];
+  /** Base URL of the rule pages (`<base><rule-id>.md`); default {@link DEFAULT_RULE_DOCS_URL}. */
+  readonly docsBaseUrl?: string;
+  /** The tool version reported in SARIF. */
+  readonly toolVersion?: string;
+}
+
+/**
+ * Where the rule pages live: `docs/rules/<id>.md` of the project repository.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RULE_DOCS_URL } from "service-blueprint";
+ * `${DEFAULT_RULE_DOCS_URL}long-wait.md`;
+ * ```
+ */
+export const DEFAULT_RULE_DOCS_URL = "https://github.com/service-blueprint/service-blueprint/blob/main/docs/rules/";
+
+/** Counts by severity. @internal */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** A number for people: thousands separated, at most `digits` decimals. @internal */
+export function formatQuantity(value: number, digits = 1): string {
+  const rounded = Number(value.toFixed(digits));
+  const [whole, fraction] = Math.abs(rounded).toString().split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${rounded < 0 ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
+}
+
+/** `3 errors`, `1 warning`. @internal */
+export function countNoun(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** The place a finding is shown at: its path, or `(catalog)`. @internal */
+export function placeOf(finding: Finding): string {
+  return finding.target.path === "" ? "(catalog)" : finding.target.path;
+}
+
+/** Splits `services[2].steps[4]` into segments. @internal */
+export function pathSegments(path: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  const pattern = /([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]/g;
+  for (let match = pattern.exec(path); match !== null; match = pattern.exec(path)) {
+    segments.push(match[1] !== undefined ? match[1] : Number(match[2]));
+  }
+  return segments;
+}
+
+/** A position in the catalog text. @internal */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Finds where each finding's target starts in the catalog text (YAML or JSON): the deepest node on its path.
+ * Parses the text once.
+ *
+ * @internal
+ */
+export function locator(text: string | undefined): (finding: Finding) => TextPosition | undefined {
+  if (text === undefined) return () => undefined;
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const cache = new Map<string, TextPosition | undefined>();
+  return (finding) => {
+    const path = finding.target.path;
+    if (cache.has(path)) return cache.get(path);
+    let node: unknown = document.contents;
+    let offset: number | undefined = isNode(node) ? node.range?.[0] : undefined;
+    for (const segment of pathSegments(path)) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) break;
+        node = pair.value;
+        offset = (isNode(node) ? node.range?.[0] : undefined) ?? (pair.key as Node).range?.[0] ?? offset;
+      } else if (isSeq(node) && typeof segment === "number") {
+        const item = node.items[segment];
+        if (!isNode(item)) break;
+        node = item;
+        offset = item.range?.[0] ?? offset;
+      } else break;
+    }
+    const position = offset === undefined ? undefined : (({ line, col }) => ({ line, column: col }))(lines.linePos(offset));
+    cache.set(path, position);
+    return position;
+  };
+}
+
+/** The findings a human-facing format lists: active, then waived when asked. @internal */
+export function listed(result: LintResult, options: FormatOptions): readonly Finding[] {
+  return options.includeWaived === false ? result.findings : [...result.findings, ...result.waived];
+}

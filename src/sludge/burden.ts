@@ -1,0 +1,340 @@
+/**
+ * Burden in numbers: customer minutes, waits, fees and annual burden hours per step, service, life experience
+ * and catalog, split into the learning, compliance and psychological costs of administrative burden.
+ *
+ * The arithmetic (NSW Sludge Finder): a step's annual hours = its minutes × the service's annual volume × the
+ * share of the service's customers reaching the step ÷ 60; cost = hours × the value of an hour + fees paid.
+ */
+import { type CatalogIndex, indexCatalog } from "../model/index-lookup.js";
+import type { Catalog, Step } from "../model/schema.js";
+import { createAnalysisAccess } from "./analysis.js";
+import { DEFAULT_HOUR_VALUE } from "./config.js";
+import type { AnalysisAccess } from "./types.js";
+
+/**
+ * Annual customer hours split by the three costs of administrative burden (Herd and Moynihan):
+ * - `learning`: the customer minutes of steps whose activity is `learn` (finding out about a program and its rules);
+ * - `psychological`: minutes on hold or in a queue (`holdMinutes`): time spent waiting with no control over when it
+ *   ends, the stress and loss of autonomy Herd and Moynihan count as psychological cost;
+ * - `compliance`: everything else: the customer minutes of every other step, and travel.
+ * Waits in days are reported beside the hours (`waitDays`), not converted into them.
+ *
+ * @example
+ * ```ts
+ * import type { BurdenSplit } from "service-blueprint";
+ * const split: BurdenSplit = { learning: 120, compliance: 3400, psychological: 800 };
+ * ```
+ */
+export interface BurdenSplit {
+  /** Hours a year of learning cost. */
+  readonly learning: number;
+  /** Hours a year of compliance cost. */
+  readonly compliance: number;
+  /** Hours a year of psychological cost. */
+  readonly psychological: number;
+}
+
+/**
+ * The burden totals of a service, an experience or the catalog.
+ *
+ * @example
+ * ```ts
+ * import { computeBurden } from "service-blueprint";
+ * const total = computeBurden(catalog).total;
+ * console.log(`${Math.round(total.annualHours)} hours a year, $${Math.round(total.annualCost)}`);
+ * ```
+ */
+export interface BurdenTotals {
+  /** Customers a year (services: the annual volume; 0 when unknown). */
+  readonly customersPerYear: number;
+  /** Expected minutes per customer: each step's minutes × the share reaching it, summed. */
+  readonly minutesPerCustomer: number;
+  /** Expected days of waiting per customer, likewise. */
+  readonly waitDaysPerCustomer: number;
+  /** Expected fees per customer, in dollars, likewise. */
+  readonly feePerCustomer: number;
+  /** Customer hours a year. */
+  readonly annualHours: number;
+  /** Fees paid a year, in dollars. */
+  readonly annualFees: number;
+  /** Hours × hour value + fees, in dollars a year. */
+  readonly annualCost: number;
+  /** The hours split by cost. */
+  readonly split: BurdenSplit;
+}
+
+/**
+ * The burden of one step.
+ *
+ * @example
+ * ```ts
+ * import { computeBurden } from "service-blueprint";
+ * const step = computeBurden(catalog).services[0]?.steps[0];
+ * step?.annualHours;
+ * ```
+ */
+export interface StepBurden {
+  /** The step id. */
+  readonly step: string;
+  /** Its path, `services[i].steps[j]`. */
+  readonly path: string;
+  /** Share of the service's customers reaching it. */
+  readonly reach: number;
+  /** Customers a year reaching it. */
+  readonly customersPerYear: number;
+  /** The step's own customer minutes. */
+  readonly customerMinutes: number;
+  /** Its minutes on hold or in a queue. */
+  readonly holdMinutes: number;
+  /** Its travel minutes. */
+  readonly travelMinutes: number;
+  /** customer + hold + travel minutes. */
+  readonly minutes: number;
+  /** Its wait in days. */
+  readonly waitDays: number;
+  /** Its fee in dollars. */
+  readonly fee: number;
+  /** minutes × customers ÷ 60. */
+  readonly annualHours: number;
+  /** fee × customers. */
+  readonly annualFees: number;
+  /** hours × hour value + fees. */
+  readonly annualCost: number;
+  /** The hours split by cost. */
+  readonly split: BurdenSplit;
+}
+
+/**
+ * The burden of one service: its totals and its steps.
+ *
+ * @example
+ * ```ts
+ * import { computeBurden } from "service-blueprint";
+ * for (const service of computeBurden(catalog).services) console.log(service.service, service.annualHours);
+ * ```
+ */
+export interface ServiceBurden extends BurdenTotals {
+  /** The service id. */
+  readonly service: string;
+  /** Its path, `services[i]`. */
+  readonly path: string;
+  /** Whether `occasion.annualVolume` is stated (without it the yearly figures are 0). */
+  readonly volumeKnown: boolean;
+  /** Every step, in order. */
+  readonly steps: readonly StepBurden[];
+}
+
+/**
+ * The burden of one life experience: the sum over its (distinct, known) services.
+ *
+ * @example
+ * ```ts
+ * import { computeBurden } from "service-blueprint";
+ * computeBurden(catalog).experiences.find((e) => e.experience === "retirement")?.annualHours;
+ * ```
+ */
+export interface ExperienceBurden extends BurdenTotals {
+  /** The life experience id. */
+  readonly experience: string;
+  /** Its path, `lifeExperiences[i]`. */
+  readonly path: string;
+  /** The services summed. */
+  readonly services: readonly string[];
+}
+
+/**
+ * The burden report of a catalog.
+ *
+ * @example
+ * ```ts
+ * import { computeBurden } from "service-blueprint";
+ * const report = computeBurden(catalog, { hourValue: 40 });
+ * report.total.annualHours;
+ * ```
+ */
+export interface BurdenReport {
+  /** Dollars per hour used for costs. */
+  readonly hourValue: number;
+  /** Every service, in catalog order. */
+  readonly services: readonly ServiceBurden[];
+  /** Every life experience, in catalog order. */
+  readonly experiences: readonly ExperienceBurden[];
+  /** The catalog: the sum over services (each counted once). */
+  readonly total: BurdenTotals;
+}
+
+/**
+ * Options of {@link computeBurden}.
+ *
+ * @example
+ * ```ts
+ * import type { ComputeBurdenOptions } from "service-blueprint";
+ * const options: ComputeBurdenOptions = { hourValue: 40 };
+ * ```
+ */
+export interface ComputeBurdenOptions {
+  /** Dollars per hour of customer time (default {@link DEFAULT_HOUR_VALUE}). */
+  readonly hourValue?: number;
+}
+
+/** Rounds away floating-point noise so sums in another order give the same figures. @internal */
+export function tidy(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+function stepSplit(step: Step): { learning: number; compliance: number; psychological: number } {
+  const learning = step.activity === "learn" ? step.customerMinutes : 0;
+  return {
+    learning,
+    compliance: step.customerMinutes - learning + step.travelMinutes,
+    psychological: step.holdMinutes,
+  };
+}
+
+class Accumulator {
+  customers = 0;
+  minutes = 0;
+  waitDays = 0;
+  fee = 0;
+  hours = 0;
+  fees = 0;
+  learning = 0;
+  compliance = 0;
+  psychological = 0;
+
+  add(totals: BurdenTotals): void {
+    this.customers += totals.customersPerYear;
+    this.minutes += totals.minutesPerCustomer;
+    this.waitDays += totals.waitDaysPerCustomer;
+    this.fee += totals.feePerCustomer;
+    this.hours += totals.annualHours;
+    this.fees += totals.annualFees;
+    this.learning += totals.split.learning;
+    this.compliance += totals.split.compliance;
+    this.psychological += totals.split.psychological;
+  }
+
+  totals(hourValue: number): BurdenTotals {
+    const annualHours = tidy(this.hours);
+    const annualFees = tidy(this.fees);
+    return {
+      customersPerYear: tidy(this.customers),
+      minutesPerCustomer: tidy(this.minutes),
+      waitDaysPerCustomer: tidy(this.waitDays),
+      feePerCustomer: tidy(this.fee),
+      annualHours,
+      annualFees,
+      annualCost: tidy(this.hours * hourValue + this.fees),
+      split: Object.freeze({ learning: tidy(this.learning), compliance: tidy(this.compliance), psychological: tidy(this.psychological) }),
+    };
+  }
+}
+
+/**
+ * The share of each step's customers, by service, read from the graph analysis. @internal
+ */
+export function reachOf(analysis: AnalysisAccess, serviceId: string): ReadonlyMap<string, number> {
+  const map = new Map<string, number>();
+  for (const entry of analysis.service(serviceId).reach) map.set(entry.step, entry.share);
+  return map;
+}
+
+/** The burden report, from an index and analyses the caller already holds. @internal */
+export function computeBurdenIndexed(index: CatalogIndex, analysis: AnalysisAccess, hourValue: number): BurdenReport {
+  const catalog = index.catalog;
+  const byService = new Map<string, ServiceBurden>();
+  const total = new Accumulator();
+  const services = catalog.services.map((service, si) => {
+    const volume = service.occasion.annualVolume;
+    const reach = reachOf(analysis, service.id);
+    const sum = new Accumulator();
+    const steps = service.steps.map((step, sti): StepBurden => {
+      const share = reach.get(step.id) ?? 0;
+      const customers = (volume ?? 0) * share;
+      const minutes = step.customerMinutes + step.holdMinutes + step.travelMinutes;
+      const split = stepSplit(step);
+      const hours = (minutes * customers) / 60;
+      const annualHours = tidy(hours);
+      const annualFees = tidy(step.fee * customers);
+      const burden: StepBurden = Object.freeze({
+        step: step.id,
+        path: `services[${si}].steps[${sti}]`,
+        reach: tidy(share),
+        customersPerYear: tidy(customers),
+        customerMinutes: step.customerMinutes,
+        holdMinutes: step.holdMinutes,
+        travelMinutes: step.travelMinutes,
+        minutes,
+        waitDays: step.waitDays,
+        fee: step.fee,
+        annualHours,
+        annualFees,
+        annualCost: tidy(hours * hourValue + step.fee * customers),
+        split: Object.freeze({
+          learning: tidy((split.learning * customers) / 60),
+          compliance: tidy((split.compliance * customers) / 60),
+          psychological: tidy((split.psychological * customers) / 60),
+        }),
+      });
+      sum.minutes += minutes * share;
+      sum.waitDays += step.waitDays * share;
+      sum.fee += step.fee * share;
+      sum.hours += hours;
+      sum.fees += step.fee * customers;
+      sum.learning += (split.learning * customers) / 60;
+      sum.compliance += (split.compliance * customers) / 60;
+      sum.psychological += (split.psychological * customers) / 60;
+      return burden;
+    });
+    sum.customers = volume ?? 0;
+    const result: ServiceBurden = Object.freeze({
+      service: service.id,
+      path: `services[${si}]`,
+      volumeKnown: volume !== undefined,
+      ...sum.totals(hourValue),
+      steps: Object.freeze(steps),
+    });
+    if (!byService.has(service.id)) {
+      byService.set(service.id, result);
+      total.add(result);
+    }
+    return result;
+  });
+  const experiences = catalog.lifeExperiences.map((experience, ei): ExperienceBurden => {
+    const sum = new Accumulator();
+    const ids: string[] = [];
+    for (const id of experience.services) {
+      const service = byService.get(id);
+      if (service === undefined || ids.includes(id)) continue;
+      ids.push(id);
+      sum.add(service);
+    }
+    return Object.freeze({ experience: experience.id, path: `lifeExperiences[${ei}]`, services: Object.freeze(ids), ...sum.totals(hourValue) });
+  });
+  return Object.freeze({
+    hourValue,
+    services: Object.freeze(services),
+    experiences: Object.freeze(experiences),
+    total: Object.freeze(total.totals(hourValue)),
+  });
+}
+
+/**
+ * Computes the burden of a catalog: per step, service, life experience and in total.
+ *
+ * @param catalog - a parsed catalog
+ * @param options - the value of an hour
+ * @returns the burden report (frozen)
+ * @example
+ * ```ts
+ * import { computeBurden } from "service-blueprint";
+ * const report = computeBurden(catalog, { hourValue: 35 });
+ * for (const service of report.services) {
+ *   console.log(`${service.service}: ${service.annualHours.toFixed(0)} h/yr (${service.split.learning.toFixed(0)} learning)`);
+ * }
+ * ```
+ */
+export function computeBurden(catalog: Catalog, options: ComputeBurdenOptions = {}): BurdenReport {
+  const index = indexCatalog(catalog);
+  return computeBurdenIndexed(index, createAnalysisAccess(index), options.hourValue ?? DEFAULT_HOUR_VALUE);
+}

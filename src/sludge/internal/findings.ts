@@ -1,0 +1,220 @@
+/**
+ * Turning what a rule reports into findings: target resolution (ids to kinds and catalog paths), burden, stable
+ * fingerprints, and the order findings are listed in.
+ *
+ * @internal
+ */
+import type { CatalogIndex } from "../../model/index-lookup.js";
+import type { StepRef } from "../../model/schema.js";
+import { reachOf, tidy } from "../burden.js";
+import type { AnalysisAccess, Finding, FindingBurden, FindingTarget, ReportInput, ReportTarget } from "../types.js";
+
+/** A report that names something the catalog does not hold, or mixes target kinds. @internal */
+export class ReportTargetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ReportTargetError";
+  }
+}
+
+/**
+ * A 64-bit FNV-1a hash of a string, as 16 hex digits: stable across runs and platforms, no dependencies.
+ *
+ * @internal
+ */
+export function hash64(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h1 >>> 15);
+  }
+  const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, "0");
+  return hex(h1) + hex(h2);
+}
+
+/** The fingerprint of a finding: the rule, the target's ids and the key, never positions or wording. @internal */
+export function fingerprintOf(ruleId: string, target: FindingTarget, key: string | undefined, waiverIdentity?: string): string {
+  const parts = [ruleId, target.kind, target.service ?? "", target.step ?? "", target.experience ?? "", target.link ?? "", waiverIdentity ?? "", key ?? ""];
+  return hash64(parts.join("\u0000"));
+}
+
+/** Resolves ids to a finding target with its path. @internal */
+export class TargetResolver {
+  private readonly links = new Map<string, Map<string, number>>();
+
+  constructor(private readonly index: CatalogIndex) {}
+
+  resolve(target: ReportTarget): FindingTarget {
+    const { service, step, experience, link } = target;
+    if (service !== undefined && (experience !== undefined || link !== undefined)) {
+      throw new ReportTargetError("a finding targets a service (and step) or a life experience (and link), not both");
+    }
+    if (service !== undefined) {
+      const si = this.index.serviceIndexes.get(service);
+      if (si === undefined) throw new ReportTargetError(`unknown service '${service}' in a report`);
+      if (step === undefined) return { kind: "service", service, path: `services[${si}]` };
+      const found = this.index.step(service, step);
+      if (found === undefined) throw new ReportTargetError(`unknown step '${step}' of service '${service}' in a report`);
+      return { kind: "step", service, step, path: `services[${si}].steps[${found.stepIndex}]` };
+    }
+    if (step !== undefined) throw new ReportTargetError("a report names a step without its service");
+    if (experience !== undefined) {
+      const ei = this.index.lifeExperienceIndexes.get(experience);
+      if (ei === undefined) throw new ReportTargetError(`unknown life experience '${experience}' in a report`);
+      if (link === undefined) return { kind: "experience", experience, path: `lifeExperiences[${ei}]` };
+      const li = this.linkPositions(experience).get(link);
+      if (li === undefined) throw new ReportTargetError(`unknown link '${link}' of life experience '${experience}' in a report`);
+      return { kind: "link", experience, link, path: `lifeExperiences[${ei}].links[${li}]` };
+    }
+    if (link !== undefined) throw new ReportTargetError("a report names a link without its life experience");
+    return { kind: "catalog", path: "" };
+  }
+
+  private linkPositions(experienceId: string): Map<string, number> {
+    let map = this.links.get(experienceId);
+    if (map === undefined) {
+      map = new Map();
+      const experience = this.index.lifeExperiences.get(experienceId);
+      experience?.links.forEach((l, i) => {
+        if (!map!.has(l.id)) map!.set(l.id, i);
+      });
+      this.links.set(experienceId, map);
+    }
+    return map;
+  }
+}
+
+/** Computes what a finding costs, per customer and a year. @internal */
+export class BurdenCalculator {
+  private readonly reach = new Map<string, ReadonlyMap<string, number>>();
+
+  constructor(
+    private readonly index: CatalogIndex,
+    private readonly analysis: AnalysisAccess,
+    private readonly hourValue: number,
+  ) {}
+
+  private customersAt(ref: StepRef): number {
+    const service = this.index.services.get(ref.service);
+    const volume = service?.occasion.annualVolume;
+    if (service === undefined || volume === undefined) return 0;
+    let reach = this.reach.get(ref.service);
+    if (reach === undefined) {
+      reach = reachOf(this.analysis, ref.service);
+      this.reach.set(ref.service, reach);
+    }
+    return volume * (reach.get(ref.step) ?? 0);
+  }
+
+  private customersOfService(serviceId: string | undefined): number {
+    if (serviceId === undefined) return 0;
+    return this.index.services.get(serviceId)?.occasion.annualVolume ?? 0;
+  }
+
+  /** The customers entering a life experience: those of its services no link leads into (all, if every one has one). */
+  private customersOfExperience(experienceId: string): number {
+    const experience = this.index.lifeExperiences.get(experienceId);
+    if (experience === undefined) return 0;
+    const services = new Set(experience.services);
+    const entered = new Set(experience.links.filter((l) => l.from.service !== l.to.service).map((l) => l.to.service));
+    const entries = [...services].filter((id) => !entered.has(id));
+    let customers = 0;
+    for (const id of entries.length > 0 ? entries : [...services]) customers += this.customersOfService(id);
+    return customers;
+  }
+
+  private defaultCustomers(target: FindingTarget): number {
+    switch (target.kind) {
+      case "step":
+        return this.customersAt({ service: target.service!, step: target.step! });
+      case "service":
+        return this.customersOfService(target.service);
+      case "experience":
+        return this.customersOfExperience(target.experience!);
+      case "link": {
+        const link = this.index.lifeExperiences.get(target.experience!)?.links.find((l) => l.id === target.link);
+        return link === undefined ? 0 : this.customersAt(link.to);
+      }
+      case "catalog":
+      case "waiver":
+        return 0;
+      default:
+        return nonexhaustive(target.kind);
+    }
+  }
+
+  burden(input: Pick<ReportInput, "minutes" | "waitDays" | "fee" | "burdenSteps">, target: FindingTarget): FindingBurden {
+    const minutes = finite(input.minutes);
+    const waitDays = finite(input.waitDays);
+    const fee = finite(input.fee);
+    let customers = 0;
+    if (input.burdenSteps !== undefined) for (const ref of input.burdenSteps) customers += this.customersAt(ref);
+    else customers = this.defaultCustomers(target);
+    const hours = (minutes * customers) / 60;
+    return Object.freeze({
+      minutesPerCustomer: tidy(minutes),
+      waitDays: tidy(waitDays),
+      fee: tidy(fee),
+      customersPerYear: tidy(customers),
+      annualHours: tidy(hours),
+      annualCost: tidy(hours * this.hourValue + fee * customers),
+    });
+  }
+}
+
+function finite(value: number | undefined): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+function nonexhaustive(value: never): never {
+  throw new Error(`unexpected target kind ${String(value)}`);
+}
+
+/** Position keys of a finding for sorting: [group, first position, second position]. */
+function positionOf(index: CatalogIndex, target: FindingTarget): [number, number, number] {
+  switch (target.kind) {
+    case "catalog":
+      return [0, 0, 0];
+    case "service":
+      return [1, index.serviceIndexes.get(target.service!) ?? 0, -1];
+    case "step":
+      return [1, index.serviceIndexes.get(target.service!) ?? 0, index.step(target.service!, target.step!)?.stepIndex ?? 0];
+    case "experience":
+      return [2, index.lifeExperienceIndexes.get(target.experience!) ?? 0, -1];
+    case "link": {
+      const ei = index.lifeExperienceIndexes.get(target.experience!) ?? 0;
+      const li = index.lifeExperiences.get(target.experience!)?.links.findIndex((l) => l.id === target.link) ?? 0;
+      return [2, ei, li];
+    }
+    case "waiver":
+      return [3, target.waiver ?? 0, 0];
+    default:
+      return nonexhaustive(target.kind);
+  }
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Sorts findings: catalog-wide first, then by service position (the service before its steps, steps in order),
+ * then life experiences (and their links), then waivers; ties by rule id, key, fingerprint.
+ *
+ * @internal
+ */
+export function sortFindings(index: CatalogIndex, findings: readonly Finding[]): Finding[] {
+  const keyed = findings.map((finding) => ({ finding, position: positionOf(index, finding.target) }));
+  keyed.sort(
+    (a, b) =>
+      a.position[0] - b.position[0] ||
+      a.position[1] - b.position[1] ||
+      a.position[2] - b.position[2] ||
+      compareStrings(a.finding.ruleId, b.finding.ruleId) ||
+      compareStrings(a.finding.key ?? "", b.finding.key ?? "") ||
+      compareStrings(a.finding.fingerprint, b.finding.fingerprint),
+  );
+  return keyed.map((entry) => entry.finding);
+}

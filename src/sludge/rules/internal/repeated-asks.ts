@@ -1,0 +1,168 @@
+/**
+ * The shared body of the three repeated-ask rules (duplicate-data-request, repeated-documents,
+ * repeated-identity-proofing): one finding per item asked twice along a path of a service, and one per item asked
+ * in several services of a life experience without a link sharing it.
+ *
+ * @internal
+ */
+import type { LifeExperience } from "../../../model/schema.js";
+import type { RuleContext, SludgeRepeatedAsk } from "../../types.js";
+import { agencyLabel, listIds, plural } from "./helpers.js";
+
+/** How the finding names the item and how to fix it. @internal */
+export interface RepeatedAskWording {
+  /** The item's noun: `data element`, `document`, `identity check`. */
+  readonly noun: string;
+  /** Overrides the rule's remediation, when given. */
+  readonly remediation: string | undefined;
+}
+
+type Ask = SludgeRepeatedAsk["asks"][number];
+
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Ranks nodes in a topological order of `edges` (Kahn's algorithm taking the smallest id first), so the rank
+ * depends on the flows and the ids, never on list order. Nodes on cycles follow, by id. Linear up to the log
+ * factor of the sort.
+ */
+function topologicalRank(nodes: readonly string[], edges: (node: string) => Iterable<string>): Map<string, number> {
+  const indegree = new Map<string, number>();
+  for (const node of nodes) indegree.set(node, indegree.get(node) ?? 0);
+  for (const node of indegree.keys()) for (const to of edges(node)) if (indegree.has(to)) indegree.set(to, indegree.get(to)! + 1);
+  const ready = [...indegree].filter(([, d]) => d === 0).map(([node]) => node).sort(byId);
+  const rank = new Map<string, number>();
+  // `ready` is kept sorted descending so the smallest id pops first; insertions are rare enough to splice.
+  ready.reverse();
+  while (ready.length > 0) {
+    const node = ready.pop()!;
+    rank.set(node, rank.size);
+    for (const to of edges(node)) {
+      const left = indegree.get(to);
+      if (left === undefined || rank.has(to)) continue;
+      indegree.set(to, left - 1);
+      if (left - 1 === 0) {
+        let at = ready.length;
+        while (at > 0 && byId(ready[at - 1]!, to) < 0) at--;
+        ready.splice(at, 0, to);
+      }
+    }
+  }
+  for (const node of [...indegree.keys()].sort(byId)) if (!rank.has(node)) rank.set(node, rank.size);
+  return rank;
+}
+
+/** The steps of a service ranked in flow order (sequence and branch flows, attached steps after their host). */
+function stepRank(ctx: RuleContext<unknown>, serviceId: string): Map<string, number> {
+  const service = ctx.index.services.get(serviceId);
+  if (service === undefined) return new Map();
+  const attached = new Map<string, string[]>();
+  for (const step of service.steps) {
+    if (step.attachedTo === undefined) continue;
+    const list = attached.get(step.attachedTo);
+    if (list) list.push(step.id);
+    else attached.set(step.attachedTo, [step.id]);
+  }
+  const steps = ctx.index.stepsOf(serviceId);
+  return topologicalRank(
+    service.steps.map((step) => step.id),
+    (id) => [...(steps.get(id)?.step.next.filter((flow) => flow.kind !== "rework").map((flow) => flow.to) ?? []), ...(attached.get(id) ?? [])],
+  );
+}
+
+/** The services of a life experience ranked along its links. */
+function serviceRank(experience: LifeExperience): Map<string, number> {
+  const out = new Map<string, Set<string>>();
+  for (const link of experience.links) {
+    if (link.from.service === link.to.service) continue;
+    const set = out.get(link.from.service) ?? new Set<string>();
+    set.add(link.to.service);
+    out.set(link.from.service, set);
+  }
+  return topologicalRank(experience.services, (id) => out.get(id) ?? []);
+}
+
+/** Asks in the order a customer meets them: by service rank, then step rank, then ids. */
+function inOrder(asks: readonly Ask[], serviceOrder: (service: string) => number, stepOrder: (ask: Ask) => number): Ask[] {
+  return [...asks].sort(
+    (a, b) => serviceOrder(a.service) - serviceOrder(b.service) || stepOrder(a) - stepOrder(b) || byId(a.service, b.service) || byId(a.step, b.step),
+  );
+}
+
+function subject(ask: SludgeRepeatedAsk, noun: string): string {
+  const capital = noun.charAt(0).toUpperCase() + noun.slice(1);
+  return ask.kind === "identity" ? capital : `${capital} '${ask.item}'`;
+}
+
+/**
+ * Reports the repeated asks of one kind from the graph analyses. Each repeat (every ask after the first) costs
+ * `minutesPerRepeat` to the customers reaching the repeating step.
+ *
+ * @internal
+ */
+export function reportRepeatedAsks(
+  ctx: RuleContext<unknown>,
+  kind: SludgeRepeatedAsk["kind"],
+  scopes: readonly ("path" | "experience")[],
+  minutesPerRepeat: number,
+  wording: RepeatedAskWording,
+): void {
+  const remediation = wording.remediation === undefined ? {} : { remediation: wording.remediation };
+  if (scopes.includes("path")) {
+    for (const service of ctx.catalog.services) {
+      let ranks: Map<string, number> | undefined;
+      for (const ask of ctx.analysis.service(service.id).repeatedAsks) {
+        if (ask.kind !== kind || ask.scope !== "path" || ask.shared || ask.asks.length < 2) continue;
+        const rank = (ranks ??= stepRank(ctx, service.id));
+        const asks = inOrder(ask.asks, () => 0, (a) => rank.get(a.step) ?? 0);
+        const steps = asks.map((a) => a.step);
+        const repeats = asks.slice(1);
+        ctx.report({
+          target: { service: service.id, step: repeats[0]!.step },
+          message: `${subject(ask, wording.noun)} is asked ${plural(ask.asks.length, "time")} on one path of service '${service.id}': steps ${listIds(steps)}`,
+          evidence: [`asked at steps ${listIds(steps, 10)}`, `first asked at step '${asks[0]!.step}'`],
+          minutes: minutesPerRepeat,
+          key: `${kind}:${ask.item}`,
+          burdenSteps: repeats.map((a) => ({ service: a.service, step: a.step })),
+          ...remediation,
+        });
+      }
+    }
+  }
+  if (scopes.includes("experience")) {
+    const stepRanks = new Map<string, Map<string, number>>();
+    for (const experience of ctx.catalog.lifeExperiences) {
+      let servicesRank: Map<string, number> | undefined;
+      for (const ask of ctx.analysis.experience(experience.id).repeatedAsks) {
+        if (ask.kind !== kind || ask.scope !== "experience" || ask.shared || ask.asks.length < 2) continue;
+        const ranked = (servicesRank ??= serviceRank(experience));
+        const asks = inOrder(
+          ask.asks,
+          (service) => ranked.get(service) ?? 0,
+          (a) => (stepRanks.get(a.service) ?? stepRanks.set(a.service, stepRank(ctx, a.service)).get(a.service)!).get(a.step) ?? 0,
+        );
+        const services: string[] = [];
+        for (const a of asks) if (!services.includes(a.service)) services.push(a.service);
+        if (services.length < 2) continue;
+        const agencies: string[] = [];
+        for (const a of asks) {
+          const label = agencyLabel(ctx.index, a.agency);
+          if (!agencies.includes(label)) agencies.push(label);
+        }
+        const firstService = asks[0]!.service;
+        const repeats = asks.filter((a) => a.service !== firstService);
+        ctx.report({
+          target: { experience: experience.id },
+          message: `${subject(ask, wording.noun)} is asked in ${plural(services.length, "service")} of life experience '${experience.id}' (${agencies.join(", ")}) without being shared`,
+          evidence: asks.map((a) => `asked at service '${a.service}' step '${a.step}' (${agencyLabel(ctx.index, a.agency)})`),
+          minutes: minutesPerRepeat,
+          key: `${kind}:${ask.item}`,
+          burdenSteps: repeats.map((a) => ({ service: a.service, step: a.step })),
+          ...remediation,
+        });
+      }
+    }
+  }
+}

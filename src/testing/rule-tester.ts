@@ -1,0 +1,216 @@
+/**
+ * `RuleTester`: table tests for sludge rules (built-in or custom), in the manner of bpmnlint's and eslint's. Valid
+ * catalogs must give no finding; invalid ones exactly the expected findings, in order.
+ */
+import { AssertionError } from "node:assert";
+import type { Catalog } from "../model/schema.js";
+import type { Rule } from "../sludge/define-rule.js";
+import { lintCatalog } from "../sludge/engine.js";
+import { builtinRules } from "../sludge/rules/index.js";
+import type { Finding, ReportTarget, Severity } from "../sludge/types.js";
+
+/**
+ * Hooks of a test runner. Give `describe` and `it` (vitest, mocha, jest, `node:test`) to register one test per
+ * case; without them `run` checks every case at once and throws on the first mismatch.
+ *
+ * @example
+ * ```ts
+ * import { describe, it } from "vitest";
+ * import { RuleTester } from "service-blueprint/testing";
+ * const tester = new RuleTester({ describe, it, today: "2026-12-01" });
+ * ```
+ */
+export interface RuleTesterOptions {
+  /** Groups a rule's cases. */
+  readonly describe?: (name: string, body: () => void) => unknown;
+  /** Registers one case. */
+  readonly it?: (name: string, body: () => void) => unknown;
+  /** The lint date for every case (default `2026-01-01`, so results never depend on the clock). */
+  readonly today?: string;
+}
+
+/**
+ * A catalog the rule must pass.
+ *
+ * @example
+ * ```ts
+ * import type { RuleTesterValidCase } from "service-blueprint/testing";
+ * const valid: RuleTesterValidCase = { name: "one digital step", catalog, options: { max: 3 } };
+ * ```
+ */
+export interface RuleTesterValidCase {
+  /** The case's name (default: `valid #n`). */
+  readonly name?: string;
+  /** A parsed catalog. */
+  readonly catalog: Catalog;
+  /** The rule's options. */
+  readonly options?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * What one expected finding must match (only the fields given are checked).
+ *
+ * @example
+ * ```ts
+ * import type { RuleTesterExpectedFinding } from "service-blueprint/testing";
+ * const expected: RuleTesterExpectedFinding = { target: { service: "svc", step: "fax" }, message: /uses fax/, severity: "warning" };
+ * ```
+ */
+export interface RuleTesterExpectedFinding {
+  /** The target's ids, exactly (ids not given must be absent). */
+  readonly target?: ReportTarget;
+  /** A substring of the message, or a pattern it must match. */
+  readonly message?: string | RegExp;
+  /** The severity. */
+  readonly severity?: Severity;
+}
+
+/**
+ * A catalog the rule must flag, with the findings it must report, in order.
+ *
+ * @example
+ * ```ts
+ * import type { RuleTesterInvalidCase } from "service-blueprint/testing";
+ * const invalid: RuleTesterInvalidCase = { catalog, findings: [{ target: { service: "svc", step: "fax" } }] };
+ * ```
+ */
+export interface RuleTesterInvalidCase extends RuleTesterValidCase {
+  /** The findings expected, in the engine's order (services in catalog order, steps in order). */
+  readonly findings: readonly RuleTesterExpectedFinding[];
+}
+
+/**
+ * The cases of one rule.
+ *
+ * @example
+ * ```ts
+ * import type { RuleTesterCases } from "service-blueprint/testing";
+ * const cases: RuleTesterCases = { valid: [{ catalog: good }], invalid: [{ catalog: bad, findings: [{ message: "fax" }] }] };
+ * ```
+ */
+export interface RuleTesterCases {
+  /** Catalogs the rule passes. */
+  readonly valid: readonly RuleTesterValidCase[];
+  /** Catalogs the rule flags. */
+  readonly invalid: readonly RuleTesterInvalidCase[];
+}
+
+function describeFinding(finding: Finding): string {
+  return `${finding.target.path || "(catalog)"} ${finding.severity} "${finding.message}"`;
+}
+
+function sameTarget(expected: ReportTarget, finding: Finding): boolean {
+  return (
+    expected.service === finding.target.service &&
+    expected.step === finding.target.step &&
+    expected.experience === finding.target.experience &&
+    expected.link === finding.target.link
+  );
+}
+
+/**
+ * Runs table tests for a rule.
+ *
+ * @example
+ * ```ts
+ * import { describe, it } from "vitest";
+ * import { RuleTester } from "service-blueprint/testing";
+ * import { noFax } from "../src/rules/no-fax.js";
+ *
+ * new RuleTester({ describe, it }).run(noFax, {
+ *   valid: [{ name: "web only", catalog: webCatalog }],
+ *   invalid: [{ name: "fax step", catalog: faxCatalog, findings: [{ target: { service: "svc", step: "send" }, message: "fax" }] }],
+ * });
+ * ```
+ */
+export class RuleTester {
+  private readonly options: RuleTesterOptions;
+
+  /**
+   * @param options - test runner hooks and the lint date
+   */
+  constructor(options: RuleTesterOptions = {}) {
+    this.options = options;
+  }
+
+  /**
+   * Checks (or registers) every case of `rule`.
+   *
+   * @param rule - the rule under test (made with `defineRule`)
+   * @param cases - valid and invalid catalogs
+   * @throws AssertionError on the first mismatch, when no test runner hooks were given
+   */
+  run(rule: Rule, cases: RuleTesterCases): void {
+    const tests: [string, () => void][] = [];
+    cases.valid.forEach((testCase, i) => tests.push([testCase.name ?? `valid #${i + 1}`, () => this.checkValid(rule, testCase)]));
+    cases.invalid.forEach((testCase, i) => tests.push([testCase.name ?? `invalid #${i + 1}`, () => this.checkInvalid(rule, testCase)]));
+    const { describe, it } = this.options;
+    if (it !== undefined) {
+      const register = (): void => {
+        for (const [name, body] of tests) it(name, body);
+      };
+      if (describe !== undefined) describe(rule.meta.id, register);
+      else register();
+      return;
+    }
+    for (const [, body] of tests) body();
+  }
+
+  private lint(rule: Rule, testCase: RuleTesterValidCase, name: string): Finding[] {
+    const id = rule.meta.id;
+    const builtin = builtinRules.includes(rule);
+    const result = lintCatalog(testCase.catalog, {
+      today: this.options.today ?? "2026-01-01",
+      preset: [],
+      ...(builtin ? {} : { plugins: [rule] }),
+      rules: { [id]: [rule.meta.defaultSeverity, { ...(testCase.options ?? {}) }] },
+    });
+    const errors = result.findings.filter((f) => f.ruleId === "rule-error");
+    if (errors.length > 0) {
+      throw new AssertionError({ message: `${id} › ${name}: the rule threw: ${errors.map((f) => f.message).join("; ")}` });
+    }
+    return result.findings.filter((f) => f.ruleId === id);
+  }
+
+  private checkValid(rule: Rule, testCase: RuleTesterValidCase): void {
+    const name = testCase.name ?? "valid case";
+    const findings = this.lint(rule, testCase, name);
+    if (findings.length > 0) {
+      throw new AssertionError({
+        message: `${rule.meta.id} › ${name}: expected no findings, got ${findings.length}:\n${findings.map(describeFinding).join("\n")}`,
+        actual: findings.map(describeFinding),
+        expected: [],
+        operator: "deepStrictEqual",
+      });
+    }
+  }
+
+  private checkInvalid(rule: Rule, testCase: RuleTesterInvalidCase): void {
+    const name = testCase.name ?? "invalid case";
+    const findings = this.lint(rule, testCase, name);
+    const prefix = `${rule.meta.id} › ${name}`;
+    if (testCase.findings.length === 0) throw new AssertionError({ message: `${prefix}: an invalid case must expect at least one finding` });
+    if (findings.length !== testCase.findings.length) {
+      throw new AssertionError({
+        message: `${prefix}: expected ${testCase.findings.length} findings, got ${findings.length}:\n${findings.map(describeFinding).join("\n")}`,
+        actual: findings.length,
+        expected: testCase.findings.length,
+        operator: "strictEqual",
+      });
+    }
+    testCase.findings.forEach((expected, i) => {
+      const finding = findings[i]!;
+      const at = `${prefix}: finding ${i + 1} (${describeFinding(finding)})`;
+      if (expected.target !== undefined && !sameTarget(expected.target, finding)) {
+        throw new AssertionError({ message: `${at}: target differs`, actual: finding.target, expected: expected.target, operator: "deepStrictEqual" });
+      }
+      const message = expected.message;
+      if (message !== undefined && (typeof message === "string" ? !finding.message.includes(message) : !message.test(finding.message))) {
+        throw new AssertionError({ message: `${at}: message does not match ${String(message)}`, actual: finding.message, expected: String(message), operator: "match" });
+      }
+      if (expected.severity !== undefined && expected.severity !== finding.severity) {
+        throw new AssertionError({ message: `${at}: severity differs`, actual: finding.severity, expected: expected.severity, operator: "strictEqual" });
+      }
+    });
+  }
+}

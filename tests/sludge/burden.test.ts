@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { computeBurden, lintCatalog } from "../../src/index.js";
+import { catalog, service } from "./rules/fixtures.js";
+
+// The worked example of docs/sludge.md.
+const example = () =>
+  catalog({
+    services: [
+      service("apply", [
+        { id: "learn", lane: "customer", channel: "web", activity: "learn", customerMinutes: 20 },
+        { id: "form", lane: "customer", channel: "web", customerMinutes: 40, holdMinutes: 0, next: [{ to: "call", kind: "branch", share: 0.25 }, { to: "decide", kind: "branch", share: 0.75 }] },
+        { id: "call", lane: "customer", channel: "phone", customerMinutes: 10, holdMinutes: 30, next: [{ to: "decide" }] },
+        { id: "decide", lane: "backstage", waitDays: 30, outcome: "granted" },
+      ], { occasion: { kind: "intent", story: "I need help", annualVolume: 12000 } }),
+      service("visit", [{ id: "go", lane: "customer", channel: "office", customerMinutes: 15, travelMinutes: 45, fee: 10 }], {
+        occasion: { kind: "intent", story: "x", annualVolume: 600 },
+      }),
+      service("unknown", [{ id: "x", lane: "customer", customerMinutes: 100 }], { occasion: { kind: "intent", story: "y" } }),
+    ],
+    lifeExperiences: [{ id: "both", name: "Both", services: ["apply", "visit", "apply"] }],
+  });
+
+describe("computeBurden", () => {
+  it("gives each step its minutes × annual volume × reach / 60, split by cost", () => {
+    const report = computeBurden(example(), { hourValue: 30 });
+    const apply = report.services[0]!;
+    const call = apply.steps.find((s) => s.step === "call")!;
+    // 3,000 of 12,000 customers call (share 0.25): 40 minutes each = 2,000 hours; 30 of them on hold.
+    expect(call).toMatchObject({ reach: 0.25, customersPerYear: 3000, minutes: 40, annualHours: 2000, annualCost: 60000 });
+    expect(call.split).toEqual({ learning: 0, compliance: 500, psychological: 1500 });
+    const learn = apply.steps.find((s) => s.step === "learn")!;
+    expect(learn.split).toEqual({ learning: 4000, compliance: 0, psychological: 0 });
+    // learn 4,000 + form 8,000 + call 2,000 = 14,000 hours.
+    expect(apply).toMatchObject({ customersPerYear: 12000, annualHours: 14000, minutesPerCustomer: 70, waitDaysPerCustomer: 30, volumeKnown: true });
+  });
+
+  it("counts fees and travel, and leaves a service without a volume at zero hours", () => {
+    const report = computeBurden(example());
+    const visit = report.services[1]!;
+    expect(visit).toMatchObject({ annualHours: 600, annualFees: 6000, annualCost: 600 * 35 + 6000, feePerCustomer: 10 });
+    expect(visit.split).toEqual({ learning: 0, compliance: 600, psychological: 0 });
+    expect(report.services[2]).toMatchObject({ volumeKnown: false, annualHours: 0, minutesPerCustomer: 100 });
+  });
+
+  it("sums a life experience over its distinct services, and the catalog over all services once", () => {
+    const report = computeBurden(example());
+    expect(report.experiences[0]).toMatchObject({ experience: "both", services: ["apply", "visit"], annualHours: 14600 });
+    expect(report.total.annualHours).toBe(14600);
+    expect(report.total.split).toEqual({ learning: 4000, compliance: 9100, psychological: 1500 });
+  });
+
+  it("is the burden lintCatalog reports", () => {
+    expect(lintCatalog(example(), { today: "2026-12-01" }).burden).toEqual(computeBurden(example()));
+  });
+});

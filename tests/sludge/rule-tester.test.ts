@@ -1,0 +1,73 @@
+import { AssertionError } from "node:assert";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { defineRule, longWait } from "../../src/index.js";
+import { RuleTester } from "../../src/testing/index.js";
+import { oneService } from "./rules/fixtures.js";
+
+const noFax = defineRule({
+  meta: {
+    id: "no-fax",
+    title: "No fax",
+    category: "compliance",
+    categories: ["compliance"],
+    defaultSeverity: "warning",
+    recommended: false,
+    description: "A step uses a fax channel.",
+    rationale: "Few households own a fax machine.",
+    sources: [],
+    remediation: "Offer an upload.",
+    options: z.strictObject({ channels: z.array(z.string()).default(["fax"]) }),
+  },
+  check(ctx) {
+    for (const service of ctx.catalog.services) {
+      for (const step of service.steps) {
+        if (step.channel !== undefined && ctx.options.channels.includes(step.channel)) {
+          ctx.report({ target: { service: service.id, step: step.id }, message: `Step '${step.id}' uses fax` });
+        }
+      }
+    }
+  },
+});
+
+const web = oneService([{ id: "apply", lane: "customer", channel: "web" }]);
+const fax = oneService([{ id: "apply", lane: "customer", channel: "web" }, { id: "send", lane: "customer", channel: "fax" }]);
+
+// Registered through vitest: one test per case.
+new RuleTester({ describe, it }).run(noFax, {
+  valid: [{ name: "web only", catalog: web }, { name: "fax not listed", catalog: fax, options: { channels: ["paper"] } }],
+  invalid: [{ name: "a fax step", catalog: fax, findings: [{ target: { service: "svc", step: "send" }, message: /uses fax/, severity: "warning" }] }],
+});
+
+// A built-in rule through the same tester.
+new RuleTester({ describe, it }).run(longWait, {
+  valid: [{ catalog: oneService([{ id: "a", lane: "backstage", waitDays: 3 }]) }],
+  invalid: [{ catalog: oneService([{ id: "a", lane: "backstage", waitDays: 300 }]), findings: [{ message: "300 days" }] }],
+});
+
+describe("RuleTester without a test runner", () => {
+  const tester = new RuleTester();
+
+  it("passes silently when every case holds", () => {
+    expect(() => tester.run(noFax, { valid: [{ catalog: web }], invalid: [{ catalog: fax, findings: [{ target: { service: "svc", step: "send" } }] }] })).not.toThrow();
+  });
+
+  it("throws an AssertionError naming the case on an unexpected finding", () => {
+    expect(() => tester.run(noFax, { valid: [{ name: "oops", catalog: fax }], invalid: [] })).toThrow(AssertionError);
+    expect(() => tester.run(noFax, { valid: [{ name: "oops", catalog: fax }], invalid: [] })).toThrow(/no-fax › oops: expected no findings, got 1/);
+  });
+
+  it("throws on a wrong count, target, message or severity", () => {
+    const run = (findings: object[]) => () => tester.run(noFax, { valid: [], invalid: [{ catalog: fax, findings }] });
+    expect(run([{}, {}])).toThrow(/expected 2 findings, got 1/);
+    expect(run([{ target: { service: "svc", step: "apply" } }])).toThrow(/target differs/);
+    expect(run([{ message: "uses paper" }])).toThrow(/message does not match/);
+    expect(run([{ severity: "error" }])).toThrow(/severity differs/);
+    expect(run([])).toThrow(/must expect at least one finding/);
+  });
+
+  it("reports a rule that throws", () => {
+    const broken = defineRule({ ...noFax, meta: { ...noFax.meta, id: "broken" }, check() { throw new Error("kaput"); } });
+    expect(() => tester.run(broken, { valid: [{ catalog: web }], invalid: [] })).toThrow(/the rule threw: .*kaput/);
+  });
+});

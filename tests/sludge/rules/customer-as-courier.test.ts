@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { catalog, service } from "./fixtures.js";
+import { expectFindings, lintRule } from "./lint.js";
+
+function experience(kind: "customer-carries" | "data-share", documents: string[] = []) {
+  return catalog({
+    services: [
+      service("ssa-retire", [{ id: "apply", lane: "customer", channel: "web" }, { id: "letter", lane: "physical-evidence", channel: "mail" }]),
+      service("cms-enroll", [{ id: "enroll", lane: "customer", channel: "web" }], { agency: "cms", occasion: { kind: "life-event", story: "65", annualVolume: 400 } }),
+    ],
+    lifeExperiences: [
+      {
+        id: "retire",
+        name: "Approaching retirement",
+        services: ["ssa-retire", "cms-enroll"],
+        links: [
+          { id: "to-medicare", kind, from: { service: "ssa-retire", step: "letter" }, to: { service: "cms-enroll", step: "enroll" }, documents, waitDays: 7 },
+        ],
+      },
+    ],
+  });
+}
+
+describe("customer-as-courier", () => {
+  it("flags a hand-off the customer carries, counting the documents and the volume of the receiving step", () => {
+    const findings = lintRule("customer-as-courier", experience("customer-carries", ["birth-cert", "tax-return"]));
+    expectFindings(findings, [{ target: { experience: "retire", link: "to-medicare" }, message: "carry the hand-off from SSA to CMS" }]);
+    const [finding] = findings;
+    expect(finding!.burden).toMatchObject({ minutesPerCustomer: 25, waitDays: 7, customersPerYear: 400 });
+    expect(finding!.evidence).toContain("documents carried: 'birth-cert', 'tax-return'");
+  });
+
+  it("passes a hand-off by data sharing", () => {
+    expect(lintRule("customer-as-courier", experience("data-share"))).toEqual([]);
+  });
+
+  it("reads its minutes", () => {
+    const [finding] = lintRule("customer-as-courier", experience("customer-carries", ["birth-cert"]), { carryMinutes: 0, minutesPerDocument: 30 });
+    expect(finding?.burden.minutesPerCustomer).toBe(30);
+  });
+});
