@@ -35,15 +35,16 @@ export interface FormatOptions {
 }
 
 /**
- * Where the rule pages live: `docs/rules/<id>.md` of the project repository.
+ * Where the rule pages live: `docs/rules/<id>.md`, shipped inside the npm package and served by the unpkg CDN
+ * (the latest published version). Set `docsBaseUrl` to point SARIF help links at your own copy instead.
  *
  * @example
  * ```ts
  * import { DEFAULT_RULE_DOCS_URL } from "service-blueprint";
- * `${DEFAULT_RULE_DOCS_URL}long-wait.md`;
+ * `${DEFAULT_RULE_DOCS_URL}long-wait.md`; // "https://unpkg.com/service-blueprint/docs/rules/long-wait.md"
  * ```
  */
-export const DEFAULT_RULE_DOCS_URL = "https://github.com/service-blueprint/service-blueprint/blob/main/docs/rules/";
+export const DEFAULT_RULE_DOCS_URL = "https://unpkg.com/service-blueprint/docs/rules/";
 
 /** Counts by severity. @internal */
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
