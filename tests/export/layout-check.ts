@@ -26,6 +26,8 @@ export function checkPinnedLayout(content: FlowchartContent): PinnedLayout {
   }
   const isPin = (e: { stroke: string; from: string }): boolean => e.stroke === "invisible" || e.from.startsWith("h_line") || e.from.startsWith("h_pad");
   for (const e of content.edges) {
+    // dagre sets self-loops aside before ranking and draws them beside their node.
+    if (e.from === e.to) continue;
     out.get(e.from)!.push({ to: e.to, length: e.length, pin: isPin(e) && (e.stroke === "invisible" || e.label === "") });
     indegree.set(e.to, (indegree.get(e.to) ?? 0) + 1);
   }

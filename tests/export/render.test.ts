@@ -158,3 +158,34 @@ describe.skipIf(chromium === null)("rendering flows Mermaid's layout trips on", 
     expect([...svgStructure(svg).nodes].sort()).toEqual([...content.nodes.keys()].sort());
   });
 });
+
+describe.skipIf(chromium === null)("a step done again", () => {
+  it("a rework flow from a step to itself is drawn as a self-loop with its head at the step, and renders", async () => {
+    const catalog = parseCatalog({
+      version: 1,
+      name: "Self loop",
+      agencies: [{ id: "city", name: "City", level: "local" }],
+      services: [
+        {
+          id: "license",
+          name: "Business license",
+          agency: "city",
+          kind: "compliance",
+          occasion: { kind: "intent", story: "I am opening a shop" },
+          offering: { name: "License", kind: "license-or-permit" },
+          steps: [
+            { id: "apply", name: "Apply", lane: "customer", next: [{ to: "inspect" }] },
+            { id: "inspect", name: "Fire inspection", lane: "frontstage", next: [{ to: "issued" }, { to: "inspect", kind: "rework", share: 0.25, label: "inspected again" }] },
+            { id: "issued", name: "License", lane: "physical-evidence", outcome: "granted" },
+          ],
+        },
+      ],
+    } as CatalogInput);
+    const [diagram] = toMermaid(catalog, { view: "blueprint", service: "license" }).diagrams;
+    expect(diagram!.text).toMatch(/ (s0_n1) -\.->\|[^\n]*inspected again[^\n]*\| \1\n/);
+    const content = await readMermaid(diagram!.text);
+    if (content.kind !== "flowchart") throw new Error("expected a flowchart");
+    const svg = await chromium!.render(diagram!.text);
+    expect([...svgStructure(svg).nodes].sort()).toEqual([...content.nodes.keys()].sort());
+  });
+});

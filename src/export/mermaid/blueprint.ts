@@ -248,6 +248,8 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
     if (uIn && vIn) {
       if (swimlane) flowEdges.push({ from: nodeOf(u), to: nodeOf(v), arrow: "end", length: 1, ...look });
       // A flow back in time is written forwards with its head at the start (see FlowEdge.arrow).
+      // A flow from a step to itself (done again) is a self-loop: dagre lays those out apart from the ranks.
+      else if (u === v) flowEdges.push({ from: nodeOf(u), to: nodeOf(v), arrow: "end", length: 1, ...look });
       else if (placement.back[e] === 1) flowEdges.push({ from: nodeOf(v), to: nodeOf(u), arrow: "start", length: Math.max(1, at(u) - at(v)), ...look });
       else flowEdges.push({ from: nodeOf(u), to: nodeOf(v), arrow: "end", length: Math.max(1, at(v) - at(u)), ...look });
     } else if (uIn) {
