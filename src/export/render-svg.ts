@@ -160,7 +160,9 @@ globalThis.sbRender = async (source, id) => {
   holder.innerHTML = svg;
   await Promise.all([...holder.querySelectorAll("img, image")].map((img) => (img.decode ? img.decode().catch(() => undefined) : undefined)));
   await new Promise((resolve) => setTimeout(resolve, 20));
-  return svg;
+  // As XML, not as the HTML string Mermaid returns: its HTML labels hold <br> and &nbsp;, which no XML parser
+  // accepts, so that string would neither open as an .svg file nor load in an <img>.
+  return new XMLSerializer().serializeToString(holder.querySelector("svg"));
 };
 globalThis.sbNaturalSize = () => {
   const svg = document.querySelector("#diagram svg");

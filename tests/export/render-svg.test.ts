@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { RenderSvgError, createSvgRenderer, renderSvg } from "../../src/export/render-svg.js";
 import { toMermaid } from "../../src/export/mermaid/index.js";
@@ -31,6 +32,17 @@ describe("renderSvg", () => {
     const svg = await renderSvg(diagram!.text, { executablePath: chromiumPath });
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).toContain("Apply online");
+  });
+
+  it.skipIf(!haveChromium)("returns well-formed XML, so the SVG opens as a file and loads in an <img>", async () => {
+    const [diagram] = toMermaid(retirementCatalog(), { view: "blueprint", service: "ssa-retire" }).diagrams;
+    const svg = await renderSvg(diagram!.text, { executablePath: chromiumPath });
+    // Mermaid's labels are HTML (<br>, &nbsp;) inside foreignObject: as an HTML string they break XML parsers.
+    const { DOMParser } = new JSDOM("").window;
+    const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(doc.documentElement.nodeName).toBe("svg");
+    expect(svg).not.toMatch(/<br>|&nbsp;/);
   });
 
   it.skipIf(!haveChromium)("refuses text over maxTextSize instead of drawing Mermaid's error picture", async () => {
