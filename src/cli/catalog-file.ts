@@ -1,0 +1,67 @@
+/**
+ * Reading catalogs from files for the commands, and printing their issues as `file:line:column code message`.
+ */
+import { type Catalog, type CatalogIssue, safeParseCatalogText } from "../index.js";
+import type { CliIo, Paint } from "./io.js";
+import { readText } from "./io.js";
+
+/** A catalog read from a file, with its text (for line and column lookups). */
+export interface CatalogFile {
+  readonly file: string;
+  readonly text: string;
+  readonly catalog: Catalog;
+}
+
+/** The outcome of reading a catalog file: the catalog, or its issues. */
+export type LoadResult =
+  | { readonly ok: true; readonly value: CatalogFile }
+  | { readonly ok: false; readonly file: string; readonly issues: readonly CatalogIssue[] };
+
+/** Reads and validates a catalog file; a missing file throws a `CliError`, an invalid catalog returns its issues. */
+export async function loadCatalogFile(io: CliIo, file: string): Promise<LoadResult> {
+  const text = await readText(io, file, "catalog");
+  const result = safeParseCatalogText(text, { source: file });
+  if (!result.success) return { ok: false, file, issues: result.issues };
+  return { ok: true, value: { file, text, catalog: result.catalog } };
+}
+
+/**
+ * One issue as `file:line:column code message (at path)` and its hint on the next line.
+ *
+ * @example `as-is.yaml:17:9 unknown_reference channel 'ssa-onlin' is not defined (at services[0].steps[2].channel)`
+ */
+export function formatIssueLines(file: string, issues: readonly CatalogIssue[], style: Paint): string {
+  let out = "";
+  for (const issue of issues) {
+    const where = `${file}:${issue.line ?? 1}:${issue.column ?? 1}`;
+    const at = issue.path === "" ? "" : style.dim(` (at ${issue.path})`);
+    out += `${where} ${style.red(issue.code)} ${issue.message}${at}\n`;
+    if (issue.hint !== undefined && issue.hint !== "") out += `  hint: ${issue.hint}\n`;
+  }
+  return out;
+}
+
+/** Loads several catalogs; prints every invalid one's issues to stderr and says whether all were valid. */
+export async function loadCatalogFiles(
+  io: CliIo,
+  files: readonly string[],
+  style: Paint,
+): Promise<{ readonly loaded: readonly CatalogFile[]; readonly invalid: number }> {
+  const loaded: CatalogFile[] = [];
+  let invalid = 0;
+  for (const file of files) {
+    const result = await loadCatalogFile(io, file);
+    if (result.ok) loaded.push(result.value);
+    else {
+      invalid += 1;
+      io.err(formatIssueLines(file, result.issues, style));
+      io.err(`${file}: invalid catalog (${plural(result.issues.length, "issue")}); run 'service-blueprint validate ${file}'\n`);
+    }
+  }
+  return { loaded, invalid };
+}
+
+/** `1 issue`, `3 issues`. */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? noun : nouns}`;
+}

@@ -1,0 +1,132 @@
+import { type Command, Option } from "commander";
+import { parse as parseYaml } from "yaml";
+import {
+  type Catalog,
+  LintConfigError,
+  type LintResult,
+  PRESETS,
+  type ResolvedLintConfig,
+  formatFindings,
+  lintCatalog,
+  parseLintConfig,
+} from "../../index.js";
+import { type CatalogFile, loadCatalogFiles } from "../catalog-file.js";
+import type { CliContext } from "../context.js";
+import { CliError, EXIT } from "../errors.js";
+import { readText, writeAtomic } from "../io.js";
+
+/** Output formats of `lint`. */
+export const LINT_FORMATS = ["stylish", "json", "sarif", "markdown"] as const;
+type LintFormat = (typeof LINT_FORMATS)[number];
+
+/** `--fail-on` levels. */
+export const FAIL_ON = ["error", "warn", "never"] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+/** Options shared by the commands that lint. */
+export interface LintFlags {
+  readonly preset?: string;
+  readonly config?: string;
+}
+
+/**
+ * Reads `--config` (JSON or YAML) and applies `--preset`; a bad config is a one-line `CliError`. Commands call it
+ * before reading any catalog, so that a config mistake is reported first and alone.
+ */
+export async function loadLintConfig(ctx: CliContext, flags: LintFlags): Promise<ResolvedLintConfig> {
+  let raw: Record<string, unknown> = {};
+  if (flags.config !== undefined) {
+    const text = await readText(ctx.io, flags.config, "config");
+    let value: unknown;
+    try {
+      value = parseYaml(text, { maxAliasCount: 0 }) ?? {};
+    } catch (cause) {
+      throw new CliError("invalid_config", `${flags.config}: not JSON or YAML: ${(cause as Error).message.split("\n")[0]}`, undefined, { cause });
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      throw new CliError("invalid_config", `${flags.config}: a lint config must be an object`, "e.g. { preset: recommended, rules: { long-wait: warning } }");
+    }
+    raw = value as Record<string, unknown>;
+  }
+  if (flags.preset !== undefined) raw = { ...raw, preset: flags.preset };
+  try {
+    return parseLintConfig(raw);
+  } catch (error) {
+    if (error instanceof LintConfigError) {
+      const first = error.issues[0];
+      const where = flags.config ?? "--preset";
+      const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : "";
+      const detail = first !== undefined ? `${first.path === "" ? "" : `${first.path}: `}${first.message}` : error.message;
+      throw new CliError("invalid_config", `${where}: ${detail}${more}`, first?.hint, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** Lints a catalog for the diagram overlay (`diagram --sludge`). */
+export async function lintForOverlay(ctx: CliContext, catalog: Catalog, flags: LintFlags): Promise<LintResult> {
+  return lintCatalog(catalog, await loadLintConfig(ctx, flags));
+}
+
+/** Whether a result has findings at or above the `--fail-on` level. */
+export function failsOn(result: Pick<LintResult, "findings">, failOn: FailOn): boolean {
+  if (failOn === "never") return false;
+  return result.findings.some((f) => f.severity === "error" || (failOn === "warn" && f.severity === "warning"));
+}
+
+/** Formats the results of several files as one output of the format. */
+function formatAll(results: readonly { file: CatalogFile; result: LintResult }[], format: LintFormat, color: boolean, version: string): string {
+  const one = (entry: { file: CatalogFile; result: LintResult }): string =>
+    formatFindings(entry.result, format, { catalogFile: entry.file.file, catalogText: entry.file.text, color, toolVersion: version });
+  if (results.length === 1) return one(results[0]!);
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(results.map((entry) => ({ file: entry.file.file, ...JSON.parse(one(entry)) })), null, 2)}\n`;
+    case "sarif": {
+      // One SARIF log with one run per file.
+      const logs = results.map((entry) => JSON.parse(one(entry)) as { runs: unknown[] } & Record<string, unknown>);
+      const [first] = logs;
+      return `${JSON.stringify({ ...first, runs: logs.flatMap((log) => log.runs) }, null, 2)}\n`;
+    }
+    case "stylish":
+    case "markdown":
+      return results.map(one).join(format === "markdown" ? "\n" : "");
+  }
+}
+
+/** `lint <files...>`: the sludge linter. */
+export function registerLint(program: Command, ctx: CliContext): void {
+  program
+    .command("lint")
+    .summary("find administrative burden (sludge) in catalogs")
+    .description(
+      "Lint catalogs for administrative burden (sludge): learning, compliance and psychological costs, inclusion " +
+        "gaps and A-11 conformance. Findings carry their cost in customer hours a year.",
+    )
+    .argument("<files...>", "catalog files")
+    .addOption(new Option("--format <format>", "output format").choices(LINT_FORMATS).default("stylish"))
+    .option("--preset <name>", `rule preset: ${PRESETS.join(", ")} (default recommended)`)
+    .option("--config <file>", "lint config (JSON or YAML): preset, rules, overrides, hourValue, today")
+    .addOption(new Option("--fail-on <level>", "exit 1 when a finding is at or above this level").choices(FAIL_ON).default("error"))
+    .option("--output <file>", "write the output to a file (whole, atomically) instead of stdout")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no finding at or above --fail-on, 1 findings at or above it or an invalid catalog,\n2 a usage error (bad flag, missing file, unknown rule in the config).\n\nExamples:\n" +
+        "  $ service-blueprint lint as-is.yaml\n  $ service-blueprint lint as-is.yaml --format sarif --output lint.sarif --fail-on never\n" +
+        "  $ service-blueprint lint as-is.yaml --preset strict --fail-on warn",
+    )
+    .action(async (files: string[], options: LintFlags & { format: LintFormat; failOn: FailOn; output?: string }) => {
+      const config = await loadLintConfig(ctx, options);
+      const { loaded, invalid } = await loadCatalogFiles(ctx.io, files, ctx.errStyle);
+      if (invalid > 0) ctx.exit(EXIT.findings);
+      if (loaded.length === 0) return;
+      const results = loaded.map((file) => ({ file, result: lintCatalog(file.catalog, config) }));
+      const color = options.output === undefined && options.format === "stylish" && ctx.outColor;
+      const text = formatAll(results, options.format, color, ctx.version);
+      if (options.output !== undefined) {
+        await writeAtomic(ctx.io, options.output, text);
+        ctx.io.err(`wrote ${options.output}\n`);
+      } else ctx.io.out(text);
+      if (results.some((entry) => failsOn(entry.result, options.failOn))) ctx.exit(EXIT.findings);
+    });
+}

@@ -1,0 +1,108 @@
+/**
+ * Where a command reads and writes: the streams, the environment and the files. Kept in one object so that the
+ * commands stay testable and so that machine output (stdout) is never mixed with progress (stderr).
+ */
+import { randomBytes } from "node:crypto";
+import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { CliError } from "./errors.js";
+
+/** The outside world of a command. */
+export interface CliIo {
+  /** Machine or report output. */
+  readonly out: (text: string) => void;
+  /** Progress, notices and errors. */
+  readonly err: (text: string) => void;
+  /** Whether stdout / stderr are terminals. */
+  readonly outIsTty: boolean;
+  readonly errIsTty: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+/** The process's own streams and environment. */
+export function processIo(): CliIo {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    outIsTty: process.stdout.isTTY === true,
+    errIsTty: process.stderr.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/**
+ * Colour only on a terminal (or when `FORCE_COLOR` is set, for CI logs that show it), and never when `NO_COLOR` is
+ * set to anything non-empty (https://no-color.org): `NO_COLOR` wins.
+ */
+export function colorWanted(io: CliIo, stream: "out" | "err"): boolean {
+  const set = (name: string): boolean => {
+    const value = io.env[name];
+    return value !== undefined && value !== "" && value !== "0" && value !== "false";
+  };
+  const noColor = io.env.NO_COLOR;
+  if (noColor !== undefined && noColor !== "") return false;
+  if (set("FORCE_COLOR")) return true;
+  return stream === "out" ? io.outIsTty : io.errIsTty;
+}
+
+/** ANSI styles that turn into nothing when colour is off. */
+export interface Paint {
+  readonly red: (s: string) => string;
+  readonly yellow: (s: string) => string;
+  readonly green: (s: string) => string;
+  readonly dim: (s: string) => string;
+  readonly bold: (s: string) => string;
+}
+
+/** Styles for a stream. */
+export function paint(enabled: boolean): Paint {
+  const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+}
+
+/** Reads a text file, turning a missing or unreadable file into a one-line {@link CliError}. */
+export async function readText(io: CliIo, file: string, what = "file"): Promise<string> {
+  try {
+    return await readFile(resolve(io.cwd, file), "utf8");
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new CliError("file_not_found", `${what} ${file} not found`, "check the path", { cause });
+    if (code === "EISDIR") throw new CliError("read_failed", `${what} ${file} is a directory`, "give a file", { cause });
+    throw new CliError("read_failed", `cannot read ${what} ${file}: ${(cause as Error).message}`, undefined, { cause });
+  }
+}
+
+/** Whether a path exists. */
+export async function exists(io: CliIo, file: string): Promise<boolean> {
+  return stat(resolve(io.cwd, file)).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Writes a file whole: first to a temporary file in the same directory, then renamed over the target, so that a
+ * reader never sees half a file and a failure leaves the old file as it was.
+ */
+export async function writeAtomic(io: CliIo, file: string, content: string | Uint8Array): Promise<void> {
+  const target = resolve(io.cwd, file);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, content, { flag: "wx" });
+    await rename(temp, target);
+  } catch (cause) {
+    await rm(temp, { force: true });
+    const code = (cause as NodeJS.ErrnoException).code;
+    const hint = code === "ENOENT" ? "create the directory first" : undefined;
+    throw new CliError("write_failed", `cannot write ${file}: ${(cause as Error).message}`, hint, { cause });
+  }
+}
+
+/** Refuses to replace an existing file unless `force`. */
+export async function refuseOverwrite(io: CliIo, file: string, force: boolean | undefined): Promise<void> {
+  if (!force && (await exists(io, file))) {
+    throw new CliError("file_exists", `${file} already exists`, "pass --force to replace it");
+  }
+}

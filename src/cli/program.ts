@@ -1,0 +1,81 @@
+/**
+ * The command line: one commander program, its commands, and how failures become exit codes.
+ *
+ * Exit codes: 0 clean; 1 findings at or above `--fail-on`, or an invalid catalog; 2 a usage or setup error (an
+ * unknown flag, a missing file, a bad config, a file that would be overwritten).
+ */
+import { Command, CommanderError } from "commander";
+import { registerCompare } from "./commands/compare.js";
+import { registerDiagram } from "./commands/diagram.js";
+import { registerImportA11 } from "./commands/import-a11.js";
+import { registerInit } from "./commands/init.js";
+import { registerLint } from "./commands/lint.js";
+import { registerReport } from "./commands/report.js";
+import { registerSchema } from "./commands/schema.js";
+import { registerValidate } from "./commands/validate.js";
+import { type CliContext, createContext } from "./context.js";
+import { CliError, EXIT } from "./errors.js";
+import type { CliIo } from "./io.js";
+
+/** Builds the program for one run. */
+export function createProgram(ctx: CliContext, version: string): Command {
+  const program = new Command("service-blueprint");
+  program
+    .description(
+      "Validate A-11 service catalogs, lint them for administrative burden (sludge), draw Mermaid diagrams, " +
+        "compare a redesign with the current service, and write a self-contained HTML report.",
+    )
+    .version(version, "-V, --version", "print the version")
+    .option("--debug", "print stack traces of unexpected errors")
+    .helpOption("-h, --help", "show help for a command")
+    .helpCommand("help [command]", "show help for a command")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.io.out(text),
+      writeErr: (text) => ctx.io.err(text),
+      outputError: (text, write) => write(text.endsWith("\n") ? text : `${text}\n`),
+    })
+    .addHelpText(
+      "after",
+      "\nExit codes:\n  0  clean\n  1  findings at or above --fail-on, or an invalid catalog\n  2  usage or setup error (bad flag, missing file, bad config, refusing to overwrite)\n" +
+        "\nColour is used only on a terminal and never when NO_COLOR is set. Docs: docs/cli.md",
+    );
+  registerValidate(program, ctx);
+  registerLint(program, ctx);
+  registerDiagram(program, ctx);
+  registerCompare(program, ctx);
+  registerReport(program, ctx);
+  registerSchema(program, ctx);
+  registerInit(program, ctx);
+  registerImportA11(program, ctx);
+  return program;
+}
+
+/**
+ * Runs a command line (`argv` without the node and script paths) and returns the exit code. Never throws.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  const ctx = createContext(io, version);
+  const program = createProgram(ctx, version);
+  const debug = argv.includes("--debug");
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return ctx.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has printed its message (or the help / version) already.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      const hint = error.hint !== undefined ? ` (${error.hint})` : "";
+      io.err(`${ctx.errStyle.red("error")} ${error.code}: ${error.message}${hint}\n`);
+      if (debug && error.cause instanceof Error && error.cause.stack !== undefined) io.err(`${error.cause.stack}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    io.err(`${ctx.errStyle.red("error")} internal: ${message}${debug ? "" : " (run with --debug for the stack trace)"}\n`);
+    if (debug && error instanceof Error && error.stack !== undefined) io.err(`${error.stack}\n`);
+    return EXIT.usage;
+  }
+}
