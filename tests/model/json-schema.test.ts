@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
@@ -21,6 +23,19 @@ describe("the shipped JSON Schema", () => {
   it("accepts a valid catalog", () => {
     const validate = validator();
     expect(validate(smallCatalog()), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("accepts every bundled example, as a user's editor would read it", () => {
+    const validate = validator();
+    const root = join(import.meta.dirname, "..", "..", "examples");
+    const files = readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".yaml"))
+      .sort();
+    expect(files.length).toBeGreaterThanOrEqual(12);
+    for (const file of files) {
+      const doc: unknown = parseYaml(readFileSync(join(root, file), "utf8"), { maxAliasCount: -1 });
+      expect(validate(doc), `${file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+    }
   });
 
   it("rejects broken shapes", () => {
