@@ -242,7 +242,17 @@ const Setting = z.union([
 ]);
 const Settings = z.record(z.string(), Setting);
 const ConfigSchema = z.strictObject({
-  preset: z.union([z.enum(PRESETS), z.array(z.enum(PRESETS))]).optional(),
+  preset: z
+    .union([z.enum(PRESETS), z.array(z.enum(PRESETS))], {
+      error: (issue) => {
+        const given = Array.isArray(issue.input) ? (issue.input as unknown[]) : [issue.input];
+        const bad = given.find((name) => !(PRESETS as readonly unknown[]).includes(name));
+        const close = typeof bad === "string" ? suggest(bad, PRESETS) : undefined;
+        const known = `one of ${PRESETS.map((name) => `'${name}'`).join(", ")}`;
+        return `unknown preset ${JSON.stringify(bad)}: ${close === undefined ? known : `did you mean '${close}'? (${known})`}`;
+      },
+    })
+    .optional(),
   rules: Settings.optional(),
   overrides: z
     .array(

@@ -47,7 +47,12 @@ describe("parseLintConfig", () => {
   });
 
   it("reports shape problems with paths, and throws an error naming them", () => {
-    expect(issuesOf({ preset: "strictest" })[0]).toMatchObject({ code: "invalid_config", path: "preset" });
+    expect(issuesOf({ preset: "strictest" })[0]).toMatchObject({
+      code: "invalid_config",
+      path: "preset",
+      message: "unknown preset \"strictest\": did you mean 'strict'? (one of 'recommended', 'strict', 'all', 'a11')",
+    });
+    expect(issuesOf({ preset: ["all", "a12"] })[0]).toMatchObject({ path: "preset", message: expect.stringContaining("unknown preset \"a12\": did you mean 'a11'?") });
     expect(issuesOf({ hourValue: -1 })[0]).toMatchObject({ path: "hourValue" });
     expect(issuesOf({ today: "1 Dec 2026" })[0]).toMatchObject({ path: "today" });
     expect(issuesOf({ overrides: [{ steps: ["no-slash"], rules: {} }] })[0]).toMatchObject({ path: "overrides[0].steps[0]" });
