@@ -181,6 +181,40 @@ function experienceReport(index: CatalogIndex, experience: LifeExperience, optio
 }
 
 /**
+ * The part of a service report the sludge engine reads, computed without the rest (paths, hand-offs, counts,
+ * cycles, contributors, summary): the same values {@link analyzeServiceIndexed} gives for these fields, at a
+ * fraction of the work and garbage, which matters when every service of a 200,000-step catalog is analyzed.
+ *
+ * @internal
+ */
+export function leanServiceAnalysis(
+  service: Service,
+): Pick<ServiceAnalysis, "reworkLoops" | "deadEnds" | "unreachable" | "repeatedAsks" | "reach"> {
+  const graph = serviceGraph(service);
+  const order = forwardOrder(graph);
+  const reachable = reachableFrom(graph, graph.roots);
+  const share = computeReach(graph, order);
+  return {
+    reworkLoops: Object.freeze(findReworkLoops(graph, order, share)),
+    deadEnds: Object.freeze(findDeadEnds(graph, reachable)),
+    unreachable: Object.freeze(findUnreachable(graph, reachable)),
+    repeatedAsks: Object.freeze(pathRepeats(graph, order, reachable)),
+    reach: Object.freeze(reachList(graph, share)),
+  };
+}
+
+/**
+ * The repeated asks of a life experience alone: the same values {@link analyzeLifeExperienceIndexed} gives for
+ * `repeatedAsks`, without the rest of the report.
+ *
+ * @internal
+ */
+export function leanExperienceRepeats(index: CatalogIndex, experience: LifeExperience): LifeExperienceAnalysis["repeatedAsks"] {
+  const graph = experienceGraph(index, experience);
+  return Object.freeze(experienceRepeats(graph, experience, reachableFrom(graph, graph.roots)));
+}
+
+/**
  * Analyzes one service as a graph of its steps: entries and outcomes; paths from entry to end (a bounded list, an
  * exact count, the shortest and the critical path); the share of customers reaching each step and the expected
  * time; rework loops, non-rework cycles, dead ends and unreachable steps; data, documents and identity checks

@@ -4,16 +4,14 @@
  * reports fit them.
  */
 import type { CatalogIndex } from "../model/index-lookup.js";
-import { analyzeLifeExperienceIndexed, analyzeServiceIndexed } from "../graph/analyze.js";
+import { unknownExperience, unknownService } from "../graph/lookup.js";
+import { leanExperienceRepeats, leanServiceAnalysis } from "../graph/analyze.js";
 import type { AnalysisAccess, SludgeExperienceAnalysis, SludgeServiceAnalysis } from "./types.js";
 
-
-/** The engine reads no enumerated paths: counting and the critical path stay, the path list is skipped. */
-const GRAPH_OPTIONS = Object.freeze({ maxPaths: 0 });
-
 /**
- * Analyses on demand (the graph module's `analyzeServiceIndexed` and `analyzeLifeExperienceIndexed`), each computed
- * once. Unknown ids throw (a rule asking for one is a bug that becomes a `rule-error` finding).
+ * Analyses on demand (the graph module's lean variants of `analyzeServiceIndexed` and
+ * `analyzeLifeExperienceIndexed`: the same values for the fields the rules read), each computed once. Unknown ids
+ * throw (a rule asking for one is a bug that becomes a `rule-error` finding).
  *
  * @internal
  */
@@ -24,10 +22,11 @@ export function createAnalysisAccess(index: CatalogIndex): AnalysisAccess {
     service(serviceId) {
       let analysis = services.get(serviceId);
       if (analysis === undefined) {
-        // Keep only what the rules read: the rest of the report (paths, hand-offs, counts) is garbage at once,
-        // which keeps a 200,000-step lint's heap small.
-        const { reworkLoops, deadEnds, unreachable, repeatedAsks, reach } = analyzeServiceIndexed(index, serviceId, GRAPH_OPTIONS);
-        analysis = { reworkLoops, deadEnds, unreachable, repeatedAsks, reach };
+        // Only what the rules read (the graph module's lean variant): no paths, hand-offs, counts or summary, which
+        // keeps a 200,000-step lint's time and heap small.
+        const service = index.services.get(serviceId);
+        if (service === undefined) throw unknownService(index, serviceId);
+        analysis = leanServiceAnalysis(service);
         services.set(serviceId, analysis);
       }
       return analysis;
@@ -35,7 +34,9 @@ export function createAnalysisAccess(index: CatalogIndex): AnalysisAccess {
     experience(experienceId) {
       let analysis = experiences.get(experienceId);
       if (analysis === undefined) {
-        analysis = { repeatedAsks: analyzeLifeExperienceIndexed(index, experienceId, GRAPH_OPTIONS).repeatedAsks };
+        const experience = index.lifeExperiences.get(experienceId);
+        if (experience === undefined) throw unknownExperience(index, experienceId);
+        analysis = { repeatedAsks: leanExperienceRepeats(index, experience) };
         experiences.set(experienceId, analysis);
       }
       return analysis;

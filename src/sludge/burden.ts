@@ -234,10 +234,18 @@ class Accumulator {
  * The share of each step's customers, by service, read from the graph analysis. @internal
  */
 export function reachOf(analysis: AnalysisAccess, serviceId: string): ReadonlyMap<string, number> {
-  const map = new Map<string, number>();
-  for (const entry of analysis.service(serviceId).reach) map.set(entry.step, entry.share);
+  const reach = analysis.service(serviceId).reach;
+  let map = reachMaps.get(reach);
+  if (map === undefined) {
+    map = new Map<string, number>();
+    for (const entry of reach) map.set(entry.step, entry.share);
+    reachMaps.set(reach, map);
+  }
   return map;
 }
+
+/** Reach by step id, per reach list: the findings' burden and the burden report of one lint share them. */
+const reachMaps = new WeakMap<readonly { readonly step: string; readonly share: number }[], Map<string, number>>();
 
 /** The burden report, from an index and analyses the caller already holds. @internal */
 export function computeBurdenIndexed(index: CatalogIndex, analysis: AnalysisAccess, hourValue: number): BurdenReport {

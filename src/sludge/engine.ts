@@ -69,8 +69,9 @@ function matches(override: ResolvedOverride, target: FindingTarget): boolean {
 }
 
 /** The setting for one rule on one target: the top level, then each matching override in order. */
-function effective(ruleId: string, base: Severity | "off", overrides: readonly ResolvedOverride[], target: FindingTarget): Layer {
-  let layer: Layer = { severity: base, run: -1 };
+function effective(ruleId: string, base: Layer, overrides: readonly ResolvedOverride[], target: FindingTarget): Layer {
+  let layer = base;
+  if (overrides.length === 0) return layer;
   overrides.forEach((override, i) => {
     const setting = override.rules.get(ruleId);
     if (setting === undefined || !matches(override, target)) return;
@@ -143,6 +144,7 @@ export function lintCatalog(catalog: Catalog, config?: LintConfig | ResolvedLint
     });
     if (runSeverity === undefined) continue;
     runs.push(Object.freeze({ id, severity: runSeverity }));
+    const baseLayer: Layer = { severity: setting.severity, run: -1 };
     for (const [runIndex, options] of [...optionRuns].sort(([a], [b]) => a - b)) {
       const reported: Finding[] = [];
       const ctx: RuleContext<unknown> = {
@@ -153,7 +155,7 @@ export function lintCatalog(catalog: Catalog, config?: LintConfig | ResolvedLint
         analysis,
         report(input: ReportInput) {
           const target = Object.freeze(targets.resolve(input.target));
-          const layer = effective(id, setting.severity, resolved.overrides, target);
+          const layer = effective(id, baseLayer, resolved.overrides, target);
           if (layer.run !== runIndex || layer.severity === "off") return;
           const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
             ruleId: id,

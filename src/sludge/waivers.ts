@@ -94,6 +94,37 @@ function preferred(a: Waiver, b: Waiver): boolean {
 
 const NO_BURDEN = Object.freeze({ minutesPerCustomer: 0, waitDays: 0, fee: 0, customersPerYear: 0, annualHours: 0, annualCost: 0 });
 
+/** The key of a waiver target: a rule and the target fields it gives (a waiver covers a finding whose target has them). */
+function coverKey(rule: string, service: string | undefined, step: string | undefined, experience: string | undefined, link: string | undefined): string {
+  return JSON.stringify([rule, service ?? null, step ?? null, experience ?? null, link ?? null]);
+}
+
+/**
+ * The live waivers covering a finding, in waiver order. Waivers are looked up by the exact target they give, so a
+ * catalog with thousands of waivers costs a few map lookups per finding: a finding's target has at most two ids
+ * (service and step, or life experience and link), and a covering waiver gives a subset of them.
+ */
+function coveringWaivers(byKey: ReadonlyMap<string, number[]>, ruleId: string, target: FindingTarget): number[] {
+  const found: number[] = [];
+  const add = (key: string): void => {
+    const list = byKey.get(key);
+    if (list !== undefined) for (const i of list) found.push(i);
+  };
+  add(coverKey(ruleId, undefined, undefined, undefined, undefined));
+  if (target.kind !== "waiver" && target.kind !== "catalog") {
+    const { service, step, experience, link } = target;
+    if (service !== undefined) add(coverKey(ruleId, service, undefined, undefined, undefined));
+    if (step !== undefined) add(coverKey(ruleId, undefined, step, undefined, undefined));
+    if (service !== undefined && step !== undefined) add(coverKey(ruleId, service, step, undefined, undefined));
+    if (experience !== undefined) add(coverKey(ruleId, undefined, undefined, experience, undefined));
+    if (link !== undefined) add(coverKey(ruleId, undefined, undefined, undefined, link));
+    if (experience !== undefined && link !== undefined) add(coverKey(ruleId, undefined, undefined, experience, link));
+    // Targets mixing a service or step with an experience or link cover nothing a finding targets (a finding is one
+    // or the other), except when the finding's target has both, which it cannot.
+  }
+  return found.length > 1 ? found.sort((x, y) => x - y) : found;
+}
+
 /**
  * Splits findings into active and waived, and reports expired and unused waivers. A finding covered by several
  * live waivers records the most specific one.
@@ -101,19 +132,22 @@ const NO_BURDEN = Object.freeze({ minutesPerCustomer: 0, waitDays: 0, fee: 0, cu
  * @internal
  */
 export function applyWaivers(catalog: Catalog, findings: readonly Finding[], settings: WaiverCheckSettings): WaiverOutcome {
-  const byRule = new Map<string, number[]>();
+  const rules = new Set<string>();
+  const byKey = new Map<string, number[]>();
   catalog.waivers.forEach((waiver, i) => {
     if (waiverExpired(waiver, settings.today)) return;
-    const list = byRule.get(waiver.rule);
+    rules.add(waiver.rule);
+    const t = waiver.target;
+    const key = coverKey(waiver.rule, t.service, t.step, t.experience, t.link);
+    const list = byKey.get(key);
     if (list) list.push(i);
-    else byRule.set(waiver.rule, [i]);
+    else byKey.set(key, [i]);
   });
   const used = new Uint8Array(catalog.waivers.length);
   const active: Finding[] = [];
   const waived: Finding[] = [];
   for (const finding of findings) {
-    const candidates = byRule.get(finding.ruleId);
-    const matches = candidates === undefined ? [] : candidates.filter((i) => waiverCovers(catalog.waivers[i]!.target, finding.target));
+    const matches = rules.has(finding.ruleId) ? coveringWaivers(byKey, finding.ruleId, finding.target) : [];
     if (matches.length === 0) {
       active.push(finding);
       continue;

@@ -30,14 +30,68 @@ export function hash64(text: string): string {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h1 >>> 15);
   }
-  const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, "0");
-  return hex(h1) + hex(h2);
+  return hex16(h1, h2);
 }
 
-/** The fingerprint of a finding: the rule, the target's ids and the key, never positions or wording. @internal */
+/** The parts of a fingerprint, reused between calls (the hash reads them at once). */
+const PARTS: string[] = ["", "", "", "", "", "", "", ""];
+
+/**
+ * The fingerprint of a finding: the rule, the target's ids and the key, never positions or wording. The same value
+ * as `hash64` of the parts joined by U+0000, hashed part by part so no joined string is built per finding.
+ *
+ * @internal
+ */
 export function fingerprintOf(ruleId: string, target: FindingTarget, key: string | undefined, waiverIdentity?: string): string {
-  const parts = [ruleId, target.kind, target.service ?? "", target.step ?? "", target.experience ?? "", target.link ?? "", waiverIdentity ?? "", key ?? ""];
-  return hash64(parts.join("\u0000"));
+  PARTS[0] = ruleId;
+  PARTS[1] = target.kind;
+  PARTS[2] = target.service ?? "";
+  PARTS[3] = target.step ?? "";
+  PARTS[4] = target.experience ?? "";
+  PARTS[5] = target.link ?? "";
+  PARTS[6] = waiverIdentity ?? "";
+  PARTS[7] = key ?? "";
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let p = 0; p < 8; p++) {
+    if (p > 0) {
+      // The U+0000 separator.
+      h1 = Math.imul(h1, 0x01000193);
+      h2 = Math.imul(h2, 0x5bd1e995) ^ (h1 >>> 15);
+    }
+    const text = PARTS[p]!;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h1 >>> 15);
+    }
+  }
+  return hex16(h1, h2);
+}
+
+/** Char codes of the hex digits. */
+const HEX = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+
+/** Two 32-bit values as 16 lowercase hex digits, in one string allocation (as `toString(16).padStart(8, "0")` twice). */
+function hex16(a: number, b: number): string {
+  return String.fromCharCode(
+    HEX[(a >>> 28) & 15]!,
+    HEX[(a >>> 24) & 15]!,
+    HEX[(a >>> 20) & 15]!,
+    HEX[(a >>> 16) & 15]!,
+    HEX[(a >>> 12) & 15]!,
+    HEX[(a >>> 8) & 15]!,
+    HEX[(a >>> 4) & 15]!,
+    HEX[a & 15]!,
+    HEX[(b >>> 28) & 15]!,
+    HEX[(b >>> 24) & 15]!,
+    HEX[(b >>> 20) & 15]!,
+    HEX[(b >>> 16) & 15]!,
+    HEX[(b >>> 12) & 15]!,
+    HEX[(b >>> 8) & 15]!,
+    HEX[(b >>> 4) & 15]!,
+    HEX[b & 15]!,
+  );
 }
 
 /** Resolves ids to a finding target with its path. @internal */
@@ -172,31 +226,77 @@ function nonexhaustive(value: never): never {
   throw new Error(`unexpected target kind ${String(value)}`);
 }
 
-/** Position keys of a finding for sorting: [group, first position, second position]. */
-function positionOf(index: CatalogIndex, target: FindingTarget): [number, number, number] {
-  switch (target.kind) {
-    case "catalog":
-      return [0, 0, 0];
-    case "service":
-      return [1, index.serviceIndexes.get(target.service!) ?? 0, -1];
-    case "step":
-      return [1, index.serviceIndexes.get(target.service!) ?? 0, index.step(target.service!, target.step!)?.stepIndex ?? 0];
-    case "experience":
-      return [2, index.lifeExperienceIndexes.get(target.experience!) ?? 0, -1];
-    case "link": {
-      const ei = index.lifeExperienceIndexes.get(target.experience!) ?? 0;
-      const li = index.lifeExperiences.get(target.experience!)?.links.findIndex((l) => l.id === target.link) ?? 0;
-      return [2, ei, li];
+/** A finding with its sort position: [group, first position, second position]. */
+interface Keyed {
+  readonly finding: Finding;
+  readonly group: number;
+  readonly first: number;
+  readonly second: number;
+}
+
+/** Computes sort positions, caching link positions per life experience. */
+class Positions {
+  private readonly links = new Map<string, Map<string, number>>();
+
+  constructor(private readonly index: CatalogIndex) {}
+
+  keyed(finding: Finding): Keyed {
+    const index = this.index;
+    const target = finding.target;
+    switch (target.kind) {
+      case "catalog":
+        return { finding, group: 0, first: 0, second: 0 };
+      case "service":
+        return { finding, group: 1, first: index.serviceIndexes.get(target.service!) ?? 0, second: -1 };
+      case "step":
+        return {
+          finding,
+          group: 1,
+          first: index.serviceIndexes.get(target.service!) ?? 0,
+          second: index.step(target.service!, target.step!)?.stepIndex ?? 0,
+        };
+      case "experience":
+        return { finding, group: 2, first: index.lifeExperienceIndexes.get(target.experience!) ?? 0, second: -1 };
+      case "link": {
+        const ei = index.lifeExperienceIndexes.get(target.experience!) ?? 0;
+        return { finding, group: 2, first: ei, second: this.linkPosition(target.experience!, target.link!) };
+      }
+      case "waiver":
+        return { finding, group: 3, first: target.waiver ?? 0, second: 0 };
+      default:
+        return nonexhaustive(target.kind);
     }
-    case "waiver":
-      return [3, target.waiver ?? 0, 0];
-    default:
-      return nonexhaustive(target.kind);
+  }
+
+  /** The first position of a link id in its experience (-1 when absent, as `findIndex` gives; 0 for an unknown experience). */
+  private linkPosition(experienceId: string, linkId: string): number {
+    let map = this.links.get(experienceId);
+    if (map === undefined) {
+      const experience = this.index.lifeExperiences.get(experienceId);
+      if (experience === undefined) return 0;
+      map = new Map();
+      experience.links.forEach((l, i) => {
+        if (!map!.has(l.id)) map!.set(l.id, i);
+      });
+      this.links.set(experienceId, map);
+    }
+    return map.get(linkId) ?? -1;
   }
 }
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareKeyed(a: Keyed, b: Keyed): number {
+  return (
+    a.group - b.group ||
+    a.first - b.first ||
+    a.second - b.second ||
+    compareStrings(a.finding.ruleId, b.finding.ruleId) ||
+    compareStrings(a.finding.key ?? "", b.finding.key ?? "") ||
+    compareStrings(a.finding.fingerprint, b.finding.fingerprint)
+  );
 }
 
 /**
@@ -206,15 +306,11 @@ function compareStrings(a: string, b: string): number {
  * @internal
  */
 export function sortFindings(index: CatalogIndex, findings: readonly Finding[]): Finding[] {
-  const keyed = findings.map((finding) => ({ finding, position: positionOf(index, finding.target) }));
-  keyed.sort(
-    (a, b) =>
-      a.position[0] - b.position[0] ||
-      a.position[1] - b.position[1] ||
-      a.position[2] - b.position[2] ||
-      compareStrings(a.finding.ruleId, b.finding.ruleId) ||
-      compareStrings(a.finding.key ?? "", b.finding.key ?? "") ||
-      compareStrings(a.finding.fingerprint, b.finding.fingerprint),
-  );
-  return keyed.map((entry) => entry.finding);
+  const positions = new Positions(index);
+  const keyed: Keyed[] = new Array<Keyed>(findings.length);
+  for (let i = 0; i < findings.length; i++) keyed[i] = positions.keyed(findings[i]!);
+  keyed.sort(compareKeyed);
+  const sorted: Finding[] = new Array<Finding>(keyed.length);
+  for (let i = 0; i < keyed.length; i++) sorted[i] = keyed[i]!.finding;
+  return sorted;
 }

@@ -23,39 +23,92 @@ function byId(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A binary min-heap of ids (smallest id first). */
+class IdHeap {
+  private readonly items: string[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(id: string): void {
+    const items = this.items;
+    let at = items.length;
+    items.push(id);
+    while (at > 0) {
+      const up = (at - 1) >> 1;
+      if (byId(items[up]!, id) <= 0) break;
+      items[at] = items[up]!;
+      at = up;
+    }
+    items[at] = id;
+  }
+
+  pop(): string {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    const n = items.length;
+    if (n > 0) {
+      let at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= n) break;
+        if (child + 1 < n && byId(items[child + 1]!, items[child]!) < 0) child += 1;
+        if (byId(items[child]!, last) >= 0) break;
+        items[at] = items[child]!;
+        at = child;
+      }
+      items[at] = last;
+    }
+    return top;
+  }
+}
+
 /**
- * Ranks nodes in a topological order of `edges` (Kahn's algorithm taking the smallest id first), so the rank
- * depends on the flows and the ids, never on list order. Nodes on cycles follow, by id. Linear up to the log
- * factor of the sort.
+ * Ranks nodes in a topological order of `edges` (Kahn's algorithm taking the smallest id first, from a heap), so
+ * the rank depends on the flows and the ids, never on list order. Nodes on cycles follow, by id. O(n log n).
  */
 function topologicalRank(nodes: readonly string[], edges: (node: string) => Iterable<string>): Map<string, number> {
   const indegree = new Map<string, number>();
   for (const node of nodes) indegree.set(node, indegree.get(node) ?? 0);
   for (const node of indegree.keys()) for (const to of edges(node)) if (indegree.has(to)) indegree.set(to, indegree.get(to)! + 1);
-  const ready = [...indegree].filter(([, d]) => d === 0).map(([node]) => node).sort(byId);
+  const ready = new IdHeap();
+  for (const [node, degree] of indegree) if (degree === 0) ready.push(node);
   const rank = new Map<string, number>();
-  // `ready` is kept sorted descending so the smallest id pops first; insertions are rare enough to splice.
-  ready.reverse();
-  while (ready.length > 0) {
-    const node = ready.pop()!;
+  while (ready.size > 0) {
+    const node = ready.pop();
     rank.set(node, rank.size);
     for (const to of edges(node)) {
       const left = indegree.get(to);
       if (left === undefined || rank.has(to)) continue;
       indegree.set(to, left - 1);
-      if (left - 1 === 0) {
-        let at = ready.length;
-        while (at > 0 && byId(ready[at - 1]!, to) < 0) at--;
-        ready.splice(at, 0, to);
-      }
+      if (left - 1 === 0) ready.push(to);
     }
   }
-  for (const node of [...indegree.keys()].sort(byId)) if (!rank.has(node)) rank.set(node, rank.size);
+  if (rank.size < indegree.size) for (const node of [...indegree.keys()].sort(byId)) if (!rank.has(node)) rank.set(node, rank.size);
   return rank;
 }
 
+/** Step ranks per service, per index: the three repeated-ask rules of one lint share them. */
+const stepRanks = new WeakMap<RuleContext<unknown>["index"], Map<string, Map<string, number>>>();
+
 /** The steps of a service ranked in flow order (sequence and branch flows, attached steps after their host). */
 function stepRank(ctx: RuleContext<unknown>, serviceId: string): Map<string, number> {
+  let byService = stepRanks.get(ctx.index);
+  if (byService === undefined) {
+    byService = new Map();
+    stepRanks.set(ctx.index, byService);
+  }
+  let rank = byService.get(serviceId);
+  if (rank === undefined) {
+    rank = computeStepRank(ctx, serviceId);
+    byService.set(serviceId, rank);
+  }
+  return rank;
+}
+
+function computeStepRank(ctx: RuleContext<unknown>, serviceId: string): Map<string, number> {
   const service = ctx.index.services.get(serviceId);
   if (service === undefined) return new Map();
   const attached = new Map<string, string[]>();
@@ -65,10 +118,21 @@ function stepRank(ctx: RuleContext<unknown>, serviceId: string): Map<string, num
     if (list) list.push(step.id);
     else attached.set(step.attachedTo, [step.id]);
   }
-  const steps = ctx.index.stepsOf(serviceId);
+  // Out-lists built once: the first step with an id (as the index holds it), its non-rework flows, then the steps
+  // attached to it.
+  const out = new Map<string, string[]>();
+  for (const step of service.steps) {
+    if (out.has(step.id)) continue;
+    const list: string[] = [];
+    for (const flow of step.next) if (flow.kind !== "rework") list.push(flow.to);
+    const hung = attached.get(step.id);
+    if (hung !== undefined) for (const id of hung) list.push(id);
+    out.set(step.id, list);
+  }
+  const none: readonly string[] = [];
   return topologicalRank(
     service.steps.map((step) => step.id),
-    (id) => [...(steps.get(id)?.step.next.filter((flow) => flow.kind !== "rework").map((flow) => flow.to) ?? []), ...(attached.get(id) ?? [])],
+    (id) => out.get(id) ?? none,
   );
 }
 
