@@ -48,3 +48,78 @@ describe("the built package", () => {
     expect(JSON.parse(loaded)).toEqual([]);
   });
 });
+
+describe("the built testing kit (service-blueprint/testing)", () => {
+  const testingEsm = new URL("dist/testing.js", root);
+  const testingCjs = new URL("dist/testing.cjs", root);
+
+  it("imports as ESM and generates catalogs the built core accepts", async () => {
+    const kit = await import(testingEsm.href);
+    const lib = await import(esm.href);
+    const fc = await import("fast-check");
+    const [catalog] = fc.sample(kit.arbCatalog({ maxServices: 2 }), { numRuns: 1, seed: 7 });
+    expect(lib.safeParseCatalog(catalog).success).toBe(true);
+    expect(typeof kit.RuleTester).toBe("function");
+  });
+
+  it("requires as CommonJS", () => {
+    const kit = createRequire(import.meta.url)(testingCjs.pathname);
+    expect(typeof kit.arbCatalog).toBe("function");
+    expect(typeof kit.RuleTester).toBe("function");
+  });
+
+  it("runs a custom rule through the RuleTester against the built engine", async () => {
+    const kit = await import(testingEsm.href);
+    const lib = await import(esm.href);
+    const { z } = await import("zod");
+    const noFax = lib.defineRule({
+      meta: {
+        id: "no-fax",
+        title: "No fax",
+        category: "compliance",
+        categories: ["compliance"],
+        defaultSeverity: "warning",
+        recommended: false,
+        description: "A step uses fax.",
+        rationale: "Few people have a fax machine.",
+        sources: [{ title: "OMB M-23-22", url: "https://digital.gov/resources/delivering-digital-first-public-experience/" }],
+        remediation: "Offer an upload instead.",
+        options: z.strictObject({}),
+      },
+      check(ctx: any) {
+        for (const service of ctx.catalog.services)
+          for (const step of service.steps)
+            if (step.channel !== undefined && ctx.index.channels.get(step.channel)?.kind === "fax")
+              ctx.report({ target: { service: service.id, step: step.id }, message: `Step '${step.id}' uses fax` });
+      },
+    });
+    const base = {
+      version: 1,
+      name: "Fax",
+      agencies: [{ id: "va", name: "Veterans Affairs" }],
+      channels: [
+        { id: "fax", name: "Fax", kind: "fax" },
+        { id: "web", name: "Web", kind: "website" },
+      ],
+    };
+    const service = (channel: string) => ({
+      id: "svc",
+      name: "Claim",
+      agency: "va",
+      kind: "benefits",
+      occasion: { kind: "intent", story: "I claim" },
+      offering: { name: "Benefit", kind: "benefit" },
+      steps: [{ id: "send", name: "Send the form", lane: "customer", channel, outcome: "completed" }],
+    });
+    const tester = new kit.RuleTester();
+    expect(() =>
+      tester.run(noFax, {
+        valid: [{ name: "web", catalog: lib.parseCatalog({ ...base, services: [service("web")] }) }],
+        invalid: [{ name: "fax", catalog: lib.parseCatalog({ ...base, services: [service("fax")] }), findings: [{ target: { service: "svc", step: "send" }, message: /uses fax/ }] }],
+      }),
+    ).not.toThrow();
+    expect(() =>
+      tester.run(noFax, { valid: [{ name: "fax is not valid", catalog: lib.parseCatalog({ ...base, services: [service("fax")] }) }], invalid: [] }),
+    ).toThrow(/fax is not valid/);
+  });
+});
