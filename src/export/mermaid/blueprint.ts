@@ -162,7 +162,7 @@ function blueprintTitle(context: ViewContext, service: Service, part: number, pa
 }
 
 /** Builds the flowchart of one window of a service's blueprint. */
-function buildWindow(context: ViewContext, plan: Plan, members: readonly number[], info: WindowInfo, details: boolean): Flowchart {
+function buildWindow(context: ViewContext, plan: Plan, members: readonly number[], info: WindowInfo, labels: readonly StepLabel[]): Flowchart {
   const { service, serviceIndex, shown, placement } = plan;
   const { overlay } = context.options;
   const swimlane = context.options.layout === "swimlane";
@@ -182,9 +182,11 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
       classes.push(severityClass(findings.severity));
       severities[findings.severity] += 1;
     }
+    const { label, written } = labels[l]!;
     nodes.push({
       id: nodeOf(l),
-      label: stepLabel(context.index, step, { details, channel: false, role: true, findings }),
+      label,
+      written,
       shape: step.outcome !== undefined ? "round" : "rect",
       classes,
     });
@@ -397,8 +399,25 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
   };
 }
 
+/** The label of a step and its written form. */
+interface StepLabel {
+  readonly label: Label;
+  readonly written: string;
+}
+
+/** The label of each shown step, by local index: built once per view and level of detail, not once per write. */
+function stepLabels(context: ViewContext, plan: Plan, details: boolean): StepLabel[] {
+  const { service, shown } = plan;
+  return shown.steps.map((stepIndex) => {
+    const step = service.steps[stepIndex]!;
+    const findings = context.options.overlay.steps.get(stepKey(service.id, step.id));
+    const label = stepLabel(context.index, step, { details, channel: false, role: true, findings });
+    return { label, written: markdownLabel(label, context.options.maxLabelLength) };
+  });
+}
+
 /** Estimated cost of each step in window order, for planning. */
-function stepCosts(context: ViewContext, plan: Plan, details: boolean): Cost[] {
+function stepCosts(plan: Plan, labels: readonly StepLabel[]): Cost[] {
   const { service, shown } = plan;
   const outDegree = new Int32Array(service.steps.length);
   const inDegree = new Int32Array(service.steps.length);
@@ -409,14 +428,34 @@ function stepCosts(context: ViewContext, plan: Plan, details: boolean): Cost[] {
   const gapShare = (8 * plan.placement.ranks) / (10 * Math.max(1, plan.order.length));
   return plan.order.map((l) => {
     const stepIndex = shown.steps[l]!;
-    const step = service.steps[stepIndex]!;
-    const findings = context.options.overlay.steps.get(stepKey(service.id, step.id));
-    const label = markdownLabel(stepLabel(context.index, step, { details, channel: false, role: true, findings }), context.options.maxLabelLength);
+    const label = labels[l]!.written;
     const flowCount = outDegree[stepIndex]! + inDegree[stepIndex]!;
     // Its node line, its chain link, its flows (counted at both ends: a flow may need a continuation in another
     // part), its share of class statements and of the helpers that pin long gaps in eight bands.
     return { text: label.length + 20 + 45 + flowCount * 70 + 16 + gapShare * 40, edges: 1 + flowCount + gapShare };
   });
+}
+
+/**
+ * A window's flowchart, written to text on first use: fitting a view to the budget checks edges first, and a
+ * window over `maxEdges` is dropped without its text ever being needed.
+ */
+class WrittenWindow {
+  readonly edges: number;
+  private written: string | undefined;
+
+  constructor(
+    private readonly chart: Flowchart,
+    private readonly maxLabelLength: number,
+    readonly title: string,
+  ) {
+    this.edges = chart.edges.length;
+  }
+
+  get text(): string {
+    this.written ??= writeFlowchart(this.chart, this.maxLabelLength);
+    return this.written;
+  }
 }
 
 /**
@@ -437,9 +476,10 @@ export function blueprintView(context: ViewContext, serviceId: unknown): Mermaid
   warnUnshownFindings(context, service, plan);
 
   for (const details of context.options.details ? [true, false] : [false]) {
-    const costs = stepCosts(context, plan, details);
+    const labels = stepLabels(context, plan, details);
+    const costs = stepCosts(plan, labels);
     const fixed: Cost = { text: 4_000, edges: 30 };
-    const write = (list: readonly [number, number][]): { text: string; edges: number; title: string }[] => {
+    const write = (list: readonly [number, number][]): WrittenWindow[] => {
       const partOf = new Int32Array(plan.order.length);
       list.forEach(([s, e], part) => {
         for (let i = s; i < e; i++) partOf[plan.order[i]!] = part;
@@ -453,8 +493,8 @@ export function blueprintView(context: ViewContext, serviceId: unknown): Mermaid
         if (b !== a) flows[b]!.push(e);
       });
       return list.map(([s, e], part) => {
-        const chart = buildWindow(context, plan, plan.order.slice(s, e), { partOf, part, parts: list.length, flows: flows[part]! }, details);
-        return { text: writeFlowchart(chart, context.options.maxLabelLength), edges: chart.edges.length, title: blueprintTitle(context, service, part, list.length) };
+        const chart = buildWindow(context, plan, plan.order.slice(s, e), { partOf, part, parts: list.length, flows: flows[part]! }, labels);
+        return new WrittenWindow(chart, context.options.maxLabelLength, blueprintTitle(context, service, part, list.length));
       });
     };
     // Always write at least one diagram, even for a service with every step filtered out.

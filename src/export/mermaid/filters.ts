@@ -106,7 +106,8 @@ export function resolveOptions(options: MermaidOptions | undefined, index: Catal
     if (!(LANES as readonly string[]).includes(lane)) fail(`options.lanes[${i}]`, `'${lane}' is not a lane`, didYouMean(lane, LANES) ?? `lanes are ${LANES.join(", ")}`);
   });
   const channels = stringList(o.channels, "options.channels");
-  const channelWords = new Set<string>([...index.channels.keys(), ...CHANNEL_KINDS, ...CHANNEL_GROUPS]);
+  // Built only when needed: it holds every channel of the catalog, and most calls have no channel filter.
+  const channelWords = channels === undefined ? new Set<string>() : new Set<string>([...index.channels.keys(), ...CHANNEL_KINDS, ...CHANNEL_GROUPS]);
   channels?.forEach((value, i) => {
     if (!channelWords.has(value)) {
       fail(`options.channels[${i}]`, `'${value}' is neither a channel id, a channel kind nor a channel group`, didYouMean(value, channelWords));

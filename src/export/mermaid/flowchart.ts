@@ -23,6 +23,11 @@ export type NodeShape = "rect" | "round" | "subroutine" | "hexagon" | "parallelo
 export interface FlowNode {
   readonly id: string;
   readonly label: Label;
+  /**
+   * The label already written by `markdownLabel(label, maxLabelLength)` with the writer's `maxLabelLength`, when
+   * the view has it (a view written several times while it is fitted to the budget writes each label once).
+   */
+  readonly written?: string;
   readonly shape: NodeShape;
   /** Class names (from `classDefs`) applied to the node, in order. */
   readonly classes: readonly string[];
@@ -205,7 +210,7 @@ export function writeFlowchart(chart: Flowchart, maxLabelLength = Number.POSITIV
     const node = nodes.get(frame.id);
     if (node === undefined) continue;
     const [open, close] = SHAPES[node.shape];
-    out.push(`${indent}${node.id}${open}${markdownLabel(node.label, maxLabelLength)}${close}`);
+    out.push(`${indent}${node.id}${open}${node.written ?? markdownLabel(node.label, maxLabelLength)}${close}`);
   }
 
   const styled = new Map<string, number[]>();

@@ -407,8 +407,43 @@ function requireExperience(context: ViewContext, id: unknown): LifeExperience {
   return experience;
 }
 
-function measure(chart: Flowchart, maxLabelLength: number): { text: string; edges: number } {
-  return { text: writeFlowchart(chart, maxLabelLength), edges: chart.edges.length };
+/**
+ * A chart's edge count now and its text on first use: fitting checks edges first, and a chart over `maxEdges` is
+ * dropped without its text ever being written.
+ */
+function measure(chart: Flowchart, maxLabelLength: number): { readonly text: string; readonly edges: number } {
+  let text: string | undefined;
+  return {
+    edges: chart.edges.length,
+    get text(): string {
+      text ??= writeFlowchart(chart, maxLabelLength);
+      return text;
+    },
+  };
+}
+
+/** A diagram whose text is written on first use (see {@link measure}). */
+interface LazyDiagram {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  readonly edges: number;
+}
+
+function lazyDiagram(id: string, title: string, written: { readonly text: string; readonly edges: number }): LazyDiagram {
+  return {
+    id,
+    title,
+    get text(): string {
+      return written.text;
+    },
+    edges: written.edges,
+  };
+}
+
+/** The plain diagrams of a result (every text written). */
+function plainDiagrams(diagrams: readonly LazyDiagram[]): MermaidDiagram[] {
+  return diagrams.map((d) => ({ id: d.id, title: d.title, text: d.text, edges: d.edges }));
 }
 
 /**
@@ -521,7 +556,7 @@ function overviewDiagrams(setting: Setting, budget: Budget, baseTitle: string): 
     text: markdownLabel([[{ text: m.service.name, strong: true }], ...serviceSummary(context, m)], max).length + 60 + linksPer[i]! * 160,
     edges: linksPer[i]!,
   }));
-  const write = (windows: readonly [number, number][]): (MermaidDiagram & { text: string })[] => {
+  const write = (windows: readonly [number, number][]): LazyDiagram[] => {
     const partOf = new Int32Array(members.length);
     windows.forEach(([s, e], part) => {
       for (let i = s; i < e; i++) partOf[i] = part;
@@ -545,12 +580,12 @@ function overviewDiagrams(setting: Setting, budget: Budget, baseTitle: string): 
       const t = title(part, windows.length);
       const written = measure(draw(setting, appearances, t, false, links), max);
       const id = windows.length > 1 ? `life-experience-${experience.id}-overview-${part + 1}` : `life-experience-${experience.id}-overview`;
-      return { id, title: t, text: written.text, edges: written.edges };
+      return lazyDiagram(id, t, written);
     });
   };
   const settled = fitAll(costs, { text: 4_000, edges: 12 }, budget, () => true, write);
   if (settled === null) throw budgetTooSmall(budget, "service");
-  return settled.diagrams;
+  return plainDiagrams(settled.diagrams);
 }
 
 /** The diagram(s) of one service of the experience, with its hand-offs to other services as continuation nodes. */
@@ -568,7 +603,7 @@ function serviceDiagrams(setting: Setting, member: Member, budget: Budget, detai
     if (m !== undefined) linked.set(m.serviceIndex, { kind: "stub", where: overviewName });
   }
   const count = member.shown.steps.length;
-  const write = (windows: readonly [number, number][], withDetails: boolean): (MermaidDiagram & { text: string })[] => {
+  const write = (windows: readonly [number, number][], withDetails: boolean): LazyDiagram[] => {
     const partOf = new Int32Array(count);
     windows.forEach(([s, e], part) => {
       for (let i = s; i < e; i++) partOf[i] = part;
@@ -579,7 +614,7 @@ function serviceDiagrams(setting: Setting, member: Member, budget: Budget, detai
       const t = windows.length > 1 ? `${baseTitle}, part ${part + 1} of ${windows.length}` : baseTitle;
       const written = measure(draw(setting, appearances, t, withDetails, links), max);
       const id = windows.length > 1 ? `life-experience-${experience.id}-${service.id}-part-${part + 1}` : `life-experience-${experience.id}-${service.id}`;
-      return { id, title: t, text: written.text, edges: written.edges };
+      return lazyDiagram(id, t, written);
     });
   };
   for (const withDetails of details ? [true, false] : [false]) {
@@ -591,7 +626,7 @@ function serviceDiagrams(setting: Setting, member: Member, budget: Budget, detai
     const settled = fitAll(costs, { text: 4_000 + linked.size * 400, edges: 12 + linked.size * 4 }, budget, () => true, (w) => write(w, withDetails));
     if (settled === null) continue;
     if (!withDetails && details) context.warn("collapsed", `step details of '${service.id}' were left out to fit the budget`);
-    return settled.diagrams;
+    return plainDiagrams(settled.diagrams);
   }
   throw budgetTooSmall(budget, "step");
 }
