@@ -56,8 +56,13 @@ export function detectCatalogFormat(text: string, fileName?: string): CatalogFor
   return /^\s*\{/.test(text) ? "json" : "yaml";
 }
 
-/** Finds the text position of a path in a parsed YAML document: the deepest node that exists on the path. */
-function locate(
+/**
+ * Finds the text position of a path in a parsed YAML document: the deepest node that exists on the path, at the
+ * value (or at the key, when `atKey` and the key itself is the problem). Shared with the findings formatters.
+ *
+ * @internal
+ */
+export function locate(
   document: Document,
   segments: readonly PathSegment[],
   lines: LineCounter,

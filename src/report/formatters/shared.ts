@@ -3,7 +3,8 @@
  *
  * @internal
  */
-import { LineCounter, type Node, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
+import { locate } from "../../model/text.js";
 import type { Rule } from "../../sludge/define-rule.js";
 import type { LintResult } from "../../sludge/engine.js";
 import type { Finding, Severity } from "../../sludge/types.js";
@@ -101,22 +102,7 @@ export function locator(text: string | undefined): (finding: Finding) => TextPos
   return (finding) => {
     const path = finding.target.path;
     if (cache.has(path)) return cache.get(path);
-    let node: unknown = document.contents;
-    let offset: number | undefined = isNode(node) ? node.range?.[0] : undefined;
-    for (const segment of pathSegments(path)) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-        if (!pair) break;
-        node = pair.value;
-        offset = (isNode(node) ? node.range?.[0] : undefined) ?? (pair.key as Node).range?.[0] ?? offset;
-      } else if (isSeq(node) && typeof segment === "number") {
-        const item = node.items[segment];
-        if (!isNode(item)) break;
-        node = item;
-        offset = item.range?.[0] ?? offset;
-      } else break;
-    }
-    const position = offset === undefined ? undefined : (({ line, col }) => ({ line, column: col }))(lines.linePos(offset));
+    const position = locate(document, pathSegments(path), lines, false);
     cache.set(path, position);
     return position;
   };
