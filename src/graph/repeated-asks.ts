@@ -53,88 +53,132 @@ function compareRepeats(a: RepeatedAsk, b: RepeatedAsk): number {
   return a.item < b.item ? -1 : a.item > b.item ? 1 : 0;
 }
 
-function repeat(graph: CompiledGraph, key: string, scope: RepeatedAsk["scope"], members: number[], shared: boolean): RepeatedAsk {
-  const { kind, item } = splitKey(key);
+function repeat(graph: CompiledGraph, kind: AskKind, item: string, scope: RepeatedAsk["scope"], members: number[], shared: boolean): RepeatedAsk {
   // Nodes are sorted by service id then step id, so sorting positions sorts the asks.
   members.sort((a, b) => a - b);
   return Object.freeze({ kind, item, scope, asks: Object.freeze(members.map((v) => askOf(graph.nodes[v]!))), shared });
 }
 
-/**
- * Adds `keys` (and the keys of `set`) to `acc` copying on write: `acc` may be shared with a predecessor and is
- * never changed in place unless this node owns it.
- */
-function merge(
-  acc: Set<string> | undefined,
-  owned: boolean,
-  set: Set<string> | undefined,
-  keys: readonly string[],
-): { acc: Set<string> | undefined; owned: boolean } {
-  let current = acc;
-  let mine = owned;
-  const add = (key: string): void => {
-    if (current?.has(key)) return;
-    if (!mine) {
-      current = new Set(current);
-      mine = true;
-    }
-    current!.add(key);
-  };
-  if (set !== undefined) {
-    if (current === undefined) current = set;
-    else if (current !== set) for (const key of set) add(key);
-  }
-  for (const key of keys) add(key);
-  return { acc: current, owned: mine };
+/** One item asked by the steps of a graph: how many reachable steps ask it, and its bit once it is a candidate. */
+interface AskedItem {
+  readonly kind: AskKind;
+  readonly item: string;
+  count: number;
+  /** The last node that counted it (a step asking an item twice counts once). */
+  lastNode: number;
+  /** Its bit among the candidates (items asked at least twice), or -1. */
+  bit: number;
 }
+
+/** Bits per chunk of the path-repeat sweeps: 64 words of 32 bits per node. */
+const CHUNK_BITS = 2048;
 
 /**
  * Repeats along paths: a step asking an item belongs to the repeat when another step asking it is upstream or
- * downstream of it in the graph without rework edges. One pass forward and one backward in topological order,
- * carrying only the items asked at least twice, with sets shared between steps until they differ.
+ * downstream of it in the graph without rework edges. Only items asked at least twice (the candidates) are
+ * carried, as bits: one pass forward and one backward in topological order OR-ing each node's predecessors (or
+ * successors) into its row of a bit matrix, a chunk of 2,048 candidates at a time so memory stays at most
+ * 512 bytes per node and pass whatever the number of items. Nothing is allocated per node and item.
  *
  * @internal
  */
 export function pathRepeats(graph: CompiledGraph, order: ForwardOrder, reachable: Uint8Array): RepeatedAsk[] {
   const n = graph.nodes.length;
-  const asked: (readonly string[])[] = graph.nodes.map((node, v) => (reachable[v] === 1 ? askedKeys(node) : NONE));
-  const tally = new Map<string, number>();
-  for (const keys of asked) for (const key of keys) tally.set(key, (tally.get(key) ?? 0) + 1);
-  const candidates: (readonly string[])[] = asked.map((keys) => (keys.length === 0 ? NONE : keys.filter((key) => tally.get(key)! >= 2)));
-  if (!candidates.some((keys) => keys.length > 0)) return [];
-
-  const sweep = (forward: boolean): (Set<string> | undefined)[] => {
-    const seen: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
-    for (let i = 0; i < n; i++) {
-      const v = order.topo[forward ? i : n - 1 - i]!;
-      if (reachable[v] === 0) continue;
-      let state: { acc: Set<string> | undefined; owned: boolean } = { acc: undefined, owned: false };
-      for (const edge of forward ? graph.in[v]! : graph.out[v]!) {
-        if (!isForward(order, edge)) continue;
-        const u = forward ? edge.from : edge.to;
-        if (reachable[u] === 0) continue;
-        state = merge(state.acc, state.owned, seen[u], candidates[u]!);
-      }
-      seen[v] = state.acc;
+  const byKind: Record<AskKind, Map<string, AskedItem>> = { data: new Map(), document: new Map(), identity: new Map() };
+  const count = (kind: AskKind, item: string, v: number): void => {
+    const map = byKind[kind];
+    const entry = map.get(item);
+    if (entry === undefined) map.set(item, { kind, item, count: 1, lastNode: v, bit: -1 });
+    else if (entry.lastNode !== v) {
+      entry.count += 1;
+      entry.lastNode = v;
     }
-    return seen;
   };
-  const upstream = sweep(true);
-  const downstream = sweep(false);
-  const members = new Map<string, number[]>();
   for (let v = 0; v < n; v++) {
-    for (const key of candidates[v]!) {
-      if (upstream[v]?.has(key) !== true && downstream[v]?.has(key) !== true) continue;
-      const list = members.get(key);
-      if (list === undefined) members.set(key, [v]);
-      else list.push(v);
+    if (reachable[v] === 0) continue;
+    const step = graph.nodes[v]!.step;
+    for (const id of step.dataAsked) count("data", id, v);
+    for (const id of step.documentsAsked) count("document", id, v);
+    if (step.identityProofing !== "none") count("identity", "identity", v);
+  }
+  const candidates: AskedItem[] = [];
+  for (const map of [byKind.data, byKind.document, byKind.identity]) {
+    for (const entry of map.values()) {
+      if (entry.count < 2) continue;
+      entry.bit = candidates.length;
+      candidates.push(entry);
+    }
+  }
+  if (candidates.length === 0) return [];
+
+  // Each node's candidate bits, in one flat list: bits[start[v]] .. bits[start[v + 1]] (repeats in a step allowed).
+  const start = new Int32Array(n + 1);
+  const bits: number[] = [];
+  for (let v = 0; v < n; v++) {
+    start[v] = bits.length;
+    if (reachable[v] === 0) continue;
+    const step = graph.nodes[v]!.step;
+    for (const id of step.dataAsked) {
+      const bit = byKind.data.get(id)!.bit;
+      if (bit >= 0) bits.push(bit);
+    }
+    for (const id of step.documentsAsked) {
+      const bit = byKind.document.get(id)!.bit;
+      if (bit >= 0) bits.push(bit);
+    }
+    if (step.identityProofing !== "none") {
+      const bit = byKind.identity.get("identity")!.bit;
+      if (bit >= 0) bits.push(bit);
+    }
+  }
+  start[n] = bits.length;
+
+  const members: number[][] = candidates.map(() => []);
+  for (let low = 0; low < candidates.length; low += CHUNK_BITS) {
+    const high = Math.min(candidates.length, low + CHUNK_BITS);
+    const words = (high - low + 31) >>> 5;
+    const sweep = (forward: boolean): Int32Array => {
+      const rows = new Int32Array(n * words);
+      for (let i = 0; i < n; i++) {
+        const v = order.topo[forward ? i : n - 1 - i]!;
+        if (reachable[v] === 0) continue;
+        const row = v * words;
+        for (const edge of forward ? graph.in[v]! : graph.out[v]!) {
+          if (!isForward(order, edge)) continue;
+          const u = forward ? edge.from : edge.to;
+          if (reachable[u] === 0) continue;
+          const from = u * words;
+          for (let w = 0; w < words; w++) rows[row + w]! |= rows[from + w]!;
+          for (let k = start[u]!; k < start[u + 1]!; k++) {
+            const b = bits[k]! - low;
+            if (b >= 0 && b < high - low) rows[row + (b >>> 5)]! |= 1 << (b & 31);
+          }
+        }
+      }
+      return rows;
+    };
+    const upstream = sweep(true);
+    const downstream = sweep(false);
+    for (let v = 0; v < n; v++) {
+      for (let k = start[v]!; k < start[v + 1]!; k++) {
+        const b = bits[k]! - low;
+        if (b < 0 || b >= high - low) continue;
+        const word = v * words + (b >>> 5);
+        const mask = 1 << (b & 31);
+        if ((upstream[word]! & mask) === 0 && (downstream[word]! & mask) === 0) continue;
+        const list = members[low + b]!;
+        // A step asking an item twice is one member.
+        if (list[list.length - 1] !== v) list.push(v);
+      }
     }
   }
   const repeats: RepeatedAsk[] = [];
-  for (const [key, list] of members) {
-    const shared = key.startsWith("identity") && sameCredential(graph, list);
-    repeats.push(repeat(graph, key, "path", list, shared));
-  }
+  candidates.forEach((candidate, bit) => {
+    const list = members[bit]!;
+    if (list.length === 0) return;
+    const shared = candidate.kind === "identity" && sameCredential(graph, list);
+    repeats.push(repeat(graph, candidate.kind, candidate.item, "path", list, shared));
+  });
   return repeats.sort(compareRepeats);
 }
 
@@ -160,7 +204,7 @@ export function experienceRepeats(graph: CompiledGraph, experience: LifeExperien
     if (services.size < 2) continue;
     const { kind, item } = splitKey(key);
     const shared = kind === "identity" ? sameCredential(graph, list) : connectedBySharing(experience, services, kind, item);
-    repeats.push(repeat(graph, key, "experience", list, shared));
+    repeats.push(repeat(graph, kind, item, "experience", list, shared));
   }
   return repeats.sort(compareRepeats);
 }
