@@ -74,10 +74,49 @@ export type SafeParseCatalogResult =
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
+ * Whether the raw document passes the hostile-document checks of {@link scanDocument}: one iterative walk that
+ * keeps only values and depths on its stack (no path bookkeeping), for the common case of a clean document.
+ */
+function isCleanDocument(value: unknown, limits: CatalogLimits): boolean {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  let nodes = 0;
+  while (values.length > 0) {
+    const current = values.pop();
+    const depth = depths.pop()!;
+    nodes += 1;
+    if (nodes > limits.maxNodes) return false;
+    if (current === null || typeof current !== "object") continue;
+    if (depth >= limits.maxDepth) return false;
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) {
+        values.push(current[i]);
+        depths.push(depth + 1);
+      }
+    } else {
+      const record = current as Record<string, unknown>;
+      for (const key in record) {
+        if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+        if (FORBIDDEN_KEYS.has(key)) return false;
+        const child = record[key];
+        if (child === null || typeof child !== "object") nodes += 1;
+        else {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/**
  * Walks the raw document once, iteratively, refusing prototype-polluting keys and documents that are too deep or
- * too large before any schema sees them.
+ * too large before any schema sees them. A clean document takes the lean walk of {@link isCleanDocument}; only a
+ * document it refuses is walked again, with paths, to say where.
  */
 function scanDocument(value: unknown, limits: CatalogLimits): CatalogIssue[] {
+  if (isCleanDocument(value, limits)) return [];
   // Each entry knows its parent, so a path is only built when there is something to report.
   interface Entry {
     readonly value: unknown;
@@ -356,13 +395,23 @@ export function parseCatalog(value: unknown, options: ParseCatalogOptions = {}):
 
 /** Freezes a freshly parsed tree, iteratively. @internal */
 export function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
+  if (value === null || typeof value !== "object") return value;
+  // Only objects go on the stack: scalars, the most numerous values, are skipped where they are met.
+  const stack: object[] = [value];
   while (stack.length > 0) {
-    const current = stack.pop();
-    if (current === null || typeof current !== "object" || Object.isFrozen(current)) continue;
+    const current = stack.pop()!;
+    if (Object.isFrozen(current)) continue;
     Object.freeze(current);
-    if (Array.isArray(current)) for (const item of current) stack.push(item);
-    else for (const key of Object.keys(current)) stack.push((current as Record<string, unknown>)[key]);
+    if (Array.isArray(current)) {
+      for (const item of current as unknown[]) if (item !== null && typeof item === "object") stack.push(item);
+    } else {
+      const record = current as Record<string, unknown>;
+      for (const key in record) {
+        if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+        const item = record[key];
+        if (item !== null && typeof item === "object") stack.push(item);
+      }
+    }
   }
   return value;
 }
