@@ -61,6 +61,9 @@ interface Layer {
   readonly run: number;
 }
 
+/** The evidence of a finding reported without any (shared: it is frozen). */
+const NO_EVIDENCE: readonly string[] = Object.freeze([]);
+
 function matches(override: ResolvedOverride, target: FindingTarget): boolean {
   if (target.service !== undefined && override.services.has(target.service)) return true;
   if (target.step !== undefined && override.steps.has(`${target.service}/${target.step}`)) return true;
@@ -154,7 +157,7 @@ export function lintCatalog(catalog: Catalog, config?: LintConfig | ResolvedLint
         today: resolved.today,
         analysis,
         report(input: ReportInput) {
-          const target = Object.freeze(targets.resolve(input.target));
+          const target = targets.resolve(input.target);
           const layer = effective(id, baseLayer, resolved.overrides, target);
           if (layer.run !== runIndex || layer.severity === "off") return;
           const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
@@ -164,7 +167,7 @@ export function lintCatalog(catalog: Catalog, config?: LintConfig | ResolvedLint
             categories: rule.meta.categories,
             message: String(input.message),
             target,
-            evidence: Object.freeze((input.evidence ?? []).map(String)),
+            evidence: input.evidence === undefined || input.evidence.length === 0 ? NO_EVIDENCE : Object.freeze(input.evidence.map(String)),
             remediation: input.remediation ?? rule.meta.remediation,
             burden: calculator.burden(input, target),
             fingerprint: fingerprintOf(id, target, input.key),

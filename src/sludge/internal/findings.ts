@@ -94,9 +94,17 @@ function hex16(a: number, b: number): string {
   );
 }
 
-/** Resolves ids to a finding target with its path. @internal */
+/**
+ * Resolves ids to a finding target with its path. Targets are frozen and shared: every finding on one step (or
+ * service, experience, link) holds the same target object, built once per lint.
+ *
+ * @internal
+ */
 export class TargetResolver {
   private readonly links = new Map<string, Map<string, number>>();
+  private readonly services = new Map<string, { readonly target: FindingTarget; readonly steps: Map<string, FindingTarget> }>();
+  private readonly experiences = new Map<string, { readonly target: FindingTarget; readonly links: Map<string, FindingTarget> }>();
+  private catalogTarget: FindingTarget | undefined;
 
   constructor(private readonly index: CatalogIndex) {}
 
@@ -106,24 +114,44 @@ export class TargetResolver {
       throw new ReportTargetError("a finding targets a service (and step) or a life experience (and link), not both");
     }
     if (service !== undefined) {
-      const si = this.index.serviceIndexes.get(service);
-      if (si === undefined) throw new ReportTargetError(`unknown service '${service}' in a report`);
-      if (step === undefined) return { kind: "service", service, path: `services[${si}]` };
-      const found = this.index.step(service, step);
-      if (found === undefined) throw new ReportTargetError(`unknown step '${step}' of service '${service}' in a report`);
-      return { kind: "step", service, step, path: `services[${si}].steps[${found.stepIndex}]` };
+      let known = this.services.get(service);
+      if (known === undefined) {
+        const si = this.index.serviceIndexes.get(service);
+        if (si === undefined) throw new ReportTargetError(`unknown service '${service}' in a report`);
+        known = { target: Object.freeze({ kind: "service", service, path: `services[${si}]` }), steps: new Map() };
+        this.services.set(service, known);
+      }
+      if (step === undefined) return known.target;
+      let resolved = known.steps.get(step);
+      if (resolved === undefined) {
+        const found = this.index.step(service, step);
+        if (found === undefined) throw new ReportTargetError(`unknown step '${step}' of service '${service}' in a report`);
+        resolved = Object.freeze({ kind: "step", service, step, path: `${known.target.path}.steps[${found.stepIndex}]` });
+        known.steps.set(step, resolved);
+      }
+      return resolved;
     }
     if (step !== undefined) throw new ReportTargetError("a report names a step without its service");
     if (experience !== undefined) {
-      const ei = this.index.lifeExperienceIndexes.get(experience);
-      if (ei === undefined) throw new ReportTargetError(`unknown life experience '${experience}' in a report`);
-      if (link === undefined) return { kind: "experience", experience, path: `lifeExperiences[${ei}]` };
-      const li = this.linkPositions(experience).get(link);
-      if (li === undefined) throw new ReportTargetError(`unknown link '${link}' of life experience '${experience}' in a report`);
-      return { kind: "link", experience, link, path: `lifeExperiences[${ei}].links[${li}]` };
+      let known = this.experiences.get(experience);
+      if (known === undefined) {
+        const ei = this.index.lifeExperienceIndexes.get(experience);
+        if (ei === undefined) throw new ReportTargetError(`unknown life experience '${experience}' in a report`);
+        known = { target: Object.freeze({ kind: "experience", experience, path: `lifeExperiences[${ei}]` }), links: new Map() };
+        this.experiences.set(experience, known);
+      }
+      if (link === undefined) return known.target;
+      let resolved = known.links.get(link);
+      if (resolved === undefined) {
+        const li = this.linkPositions(experience).get(link);
+        if (li === undefined) throw new ReportTargetError(`unknown link '${link}' of life experience '${experience}' in a report`);
+        resolved = Object.freeze({ kind: "link", experience, link, path: `${known.target.path}.links[${li}]` });
+        known.links.set(link, resolved);
+      }
+      return resolved;
     }
     if (link !== undefined) throw new ReportTargetError("a report names a link without its life experience");
-    return { kind: "catalog", path: "" };
+    return (this.catalogTarget ??= Object.freeze({ kind: "catalog", path: "" }));
   }
 
   private linkPositions(experienceId: string): Map<string, number> {
