@@ -46,6 +46,21 @@ function collectIds(
   return new Set(seen.keys());
 }
 
+/** A path built only when there is something to report: `parent` and up to three more segments. */
+function at(parent: readonly PathSegment[], a?: PathSegment, b?: PathSegment, c?: PathSegment): PathSegment[] {
+  const path = [...parent];
+  if (a !== undefined) path.push(a);
+  if (b !== undefined) path.push(b);
+  if (c !== undefined) path.push(c);
+  return path;
+}
+
+/** Reports an id of `collection` that is not defined, at `parent` and up to three more segments. */
+type RefCheck = (collection: Collection, id: string | undefined, parent: readonly PathSegment[], a?: PathSegment, b?: PathSegment, c?: PathSegment) => void;
+
+/** Reports every id of `list` that `collection` does not define, at `parent`, `a` and the id's position. */
+type RefsCheck = (collection: Collection, list: readonly string[], parent: readonly PathSegment[], a: PathSegment) => void;
+
 function formatIndex(base: readonly PathSegment[], index: number): string {
   return `${base.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".").replace(/\.\[/g, "[")}[${index}]`;
 }
@@ -66,46 +81,46 @@ export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
   const sorted = {} as Record<Collection, string[]>;
   const known = (collection: Collection): string[] => (sorted[collection] ??= [...ids[collection]].sort());
 
-  const ref = (collection: Collection, id: string | undefined, path: readonly PathSegment[]): void => {
+  const ref: RefCheck = (collection, id, parent, a, b, c) => {
     if (id === undefined || ids[collection].has(id)) return;
     issues.push(
       makeIssue(
         "unknown_reference",
-        path,
+        at(parent, a, b, c),
         `${COLLECTION_NOUN[collection]} '${id}' is not defined`,
         hintFor(id, known(collection), `${collection}`),
       ),
     );
   };
-  const refs = (collection: Collection, list: readonly string[], path: readonly PathSegment[]): void => {
-    list.forEach((id, i) => ref(collection, id, [...path, i]));
+  const refs: RefsCheck = (collection, list, parent, a) => {
+    for (let i = 0; i < list.length; i++) ref(collection, list[i], parent, a, i);
   };
 
   catalog.agencies.forEach((agency, i) => {
-    ref("agencies", agency.department, ["agencies", i, "department"]);
+    ref("agencies", agency.department, ["agencies", i], "department");
     if (agency.department === agency.id) {
       issues.push(makeIssue("invalid_value", ["agencies", i, "department"], `agency '${agency.id}' cannot be its own department`));
     }
   });
-  catalog.channels.forEach((c, i) => ref("agencies", c.agency, ["channels", i, "agency"]));
-  catalog.roles.forEach((r, i) => ref("agencies", r.agency, ["roles", i, "agency"]));
-  catalog.tools.forEach((t, i) => ref("agencies", t.agency, ["tools", i, "agency"]));
-  catalog.dataElements.forEach((d, i) => refs("agencies", d.heldBy, ["dataElements", i, "heldBy"]));
+  catalog.channels.forEach((c, i) => ref("agencies", c.agency, ["channels", i], "agency"));
+  catalog.roles.forEach((r, i) => ref("agencies", r.agency, ["roles", i], "agency"));
+  catalog.tools.forEach((t, i) => ref("agencies", t.agency, ["tools", i], "agency"));
+  catalog.dataElements.forEach((d, i) => refs("agencies", d.heldBy, ["dataElements", i], "heldBy"));
   catalog.documentTypes.forEach((d, i) => {
-    ref("agencies", d.issuedBy, ["documentTypes", i, "issuedBy"]);
-    refs("agencies", d.heldBy, ["documentTypes", i, "heldBy"]);
+    ref("agencies", d.issuedBy, ["documentTypes", i], "issuedBy");
+    refs("agencies", d.heldBy, ["documentTypes", i], "heldBy");
   });
 
   const stepIdsByService = new Map<string, Set<string>>();
   catalog.services.forEach((service, s) => {
     const base: PathSegment[] = ["services", s];
-    ref("agencies", service.agency, [...base, "agency"]);
-    refs("channels", service.channels, [...base, "channels"]);
-    refs("roles", service.roles, [...base, "roles"]);
-    refs("tools", service.tools, [...base, "tools"]);
-    refs("sources", service.sources, [...base, "sources"]);
+    ref("agencies", service.agency, base, "agency");
+    refs("channels", service.channels, base, "channels");
+    refs("roles", service.roles, base, "roles");
+    refs("tools", service.tools, base, "tools");
+    refs("sources", service.sources, base, "sources");
     service.feedback.forEach((f, k) => {
-      ref("channels", f.channel, [...base, "feedback", k, "channel"]);
+      ref("channels", f.channel, base, "feedback", k, "channel");
       if (f.survey === "v1") {
         f.questions.forEach((q, j) => {
           if (q.counts && q.counts.length !== q.scale) {
@@ -133,8 +148,8 @@ export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
 
   catalog.lifeExperiences.forEach((experience, e) => {
     const base: PathSegment[] = ["lifeExperiences", e];
-    refs("services", experience.services, [...base, "services"]);
-    refs("sources", experience.sources, [...base, "sources"]);
+    refs("services", experience.services, base, "services");
+    refs("sources", experience.sources, base, "sources");
     const members = new Set(experience.services);
     collectIds(experience.links, [...base, "links"], `link (in life experience '${experience.id}')`, issues);
     experience.links.forEach((link, l) => {
@@ -143,7 +158,7 @@ export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
         const target = link[end];
         const steps = stepIdsByService.get(target.service);
         if (!steps) {
-          ref("services", target.service, [...linkBase, end, "service"]);
+          ref("services", target.service, linkBase, end, "service");
           continue;
         }
         if (!members.has(target.service)) {
@@ -177,8 +192,8 @@ export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
           ),
         );
       }
-      refs("dataElements", link.data, [...linkBase, "data"]);
-      refs("documentTypes", link.documents, [...linkBase, "documents"]);
+      refs("dataElements", link.data, linkBase, "data");
+      refs("documentTypes", link.documents, linkBase, "documents");
     });
   });
 
@@ -194,7 +209,7 @@ export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
     }
     if (t.service !== undefined) {
       const steps = stepIdsByService.get(t.service);
-      if (!steps) ref("services", t.service, [...base, "service"]);
+      if (!steps) ref("services", t.service, base, "service");
       else if (t.step !== undefined && !steps.has(t.step)) {
         issues.push(
           makeIssue(
@@ -210,7 +225,7 @@ export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
     }
     if (t.experience !== undefined) {
       const experience = experiences.get(t.experience);
-      if (!experience) ref("lifeExperiences", t.experience, [...base, "experience"]);
+      if (!experience) ref("lifeExperiences", t.experience, base, "experience");
       else if (t.link !== undefined && !experience.links.some((l) => l.id === t.link)) {
         issues.push(
           makeIssue(
@@ -232,16 +247,17 @@ function checkSteps(
   service: Service,
   base: readonly PathSegment[],
   stepIds: ReadonlySet<string>,
-  ref: (collection: Collection, id: string | undefined, path: readonly PathSegment[]) => void,
-  refs: (collection: Collection, list: readonly string[], path: readonly PathSegment[]) => void,
+  ref: RefCheck,
+  refs: RefsCheck,
   issues: CatalogIssue[],
 ): void {
   let knownSteps: string[] | undefined;
-  const stepRef = (id: string | undefined, path: readonly PathSegment[]): boolean => {
+  // Paths are built only for an issue: a 200,000-step catalog has millions of references.
+  const stepRef = (id: string | undefined, parent: readonly PathSegment[], a: PathSegment, b?: PathSegment, c?: PathSegment): boolean => {
     if (id === undefined || stepIds.has(id)) return true;
     knownSteps ??= [...stepIds].sort();
     issues.push(
-      makeIssue("unknown_reference", path, `step '${id}' is not a step of service '${service.id}'`, hintFor(id, knownSteps, "steps")),
+      makeIssue("unknown_reference", at(parent, a, b, c), `step '${id}' is not a step of service '${service.id}'`, hintFor(id, knownSteps, "steps")),
     );
     return false;
   };
@@ -254,32 +270,38 @@ function checkSteps(
   };
   service.steps.forEach((step, i) => {
     const path: PathSegment[] = [...base, "steps", i];
-    ref("channels", step.channel, [...path, "channel"]);
-    ref("roles", step.role, [...path, "role"]);
-    refs("tools", step.tools, [...path, "tools"]);
-    ref("tools", step.credential, [...path, "credential"]);
-    refs("dataElements", step.dataAsked, [...path, "dataAsked"]);
-    refs("documentTypes", step.documentsAsked, [...path, "documentsAsked"]);
-    refs("sources", step.sources, [...path, "sources"]);
-    if (stepRef(step.attachedTo, [...path, "attachedTo"]) && step.attachedTo !== undefined) {
+    ref("channels", step.channel, path, "channel");
+    ref("roles", step.role, path, "role");
+    refs("tools", step.tools, path, "tools");
+    ref("tools", step.credential, path, "credential");
+    refs("dataElements", step.dataAsked, path, "dataAsked");
+    refs("documentTypes", step.documentsAsked, path, "documentsAsked");
+    refs("sources", step.sources, path, "sources");
+    if (stepRef(step.attachedTo, path, "attachedTo") && step.attachedTo !== undefined) {
       if (step.attachedTo === step.id) {
         issues.push(makeIssue("invalid_flow", [...path, "attachedTo"], "a step cannot be attached to itself"));
       } else addEdge(step.attachedTo, step.id);
     }
-    stepRef(step.deadline?.reminder, [...path, "deadline", "reminder"]);
+    if (step.deadline !== undefined) stepRef(step.deadline.reminder, path, "deadline", "reminder");
 
     let branchCount = 0;
     let branchSum = 0;
     let missingShare = -1;
     let sequenceCount = 0;
-    const targets = new Set<string>();
-    step.next.forEach((flow, f) => {
-      const flowPath: PathSegment[] = [...path, "next", f];
-      if (stepRef(flow.to, [...flowPath, "to"])) addEdge(step.id, flow.to);
-      if (targets.has(flow.to)) {
-        issues.push(makeIssue("invalid_flow", [...flowPath, "to"], `step '${step.id}' already flows to '${flow.to}'`, "keep one flow per target"));
+    const next = step.next;
+    // Duplicate targets: a set only for long lists (most steps have one or two flows).
+    const targets = next.length > 8 ? new Set<string>() : undefined;
+    for (let f = 0; f < next.length; f++) {
+      const flow = next[f]!;
+      if (stepRef(flow.to, path, "next", f, "to")) addEdge(step.id, flow.to);
+      let repeated = false;
+      if (targets !== undefined) {
+        repeated = targets.has(flow.to);
+        targets.add(flow.to);
+      } else for (let g = 0; g < f && !repeated; g++) repeated = next[g]!.to === flow.to;
+      if (repeated) {
+        issues.push(makeIssue("invalid_flow", [...path, "next", f, "to"], `step '${step.id}' already flows to '${flow.to}'`, "keep one flow per target"));
       }
-      targets.add(flow.to);
       if (flow.kind === "branch") {
         branchCount += 1;
         if (flow.share === undefined) missingShare = missingShare < 0 ? f : missingShare;
@@ -287,13 +309,13 @@ function checkSteps(
       } else if (flow.kind === "sequence") {
         sequenceCount += 1;
         if (flow.to === step.id) {
-          issues.push(makeIssue("invalid_flow", [...flowPath, "to"], "a step cannot flow to itself in sequence", "use kind: rework for a repeat"));
+          issues.push(makeIssue("invalid_flow", [...path, "next", f, "to"], "a step cannot flow to itself in sequence", "use kind: rework for a repeat"));
         }
         if (flow.share !== undefined) {
-          issues.push(makeIssue("invalid_flow", [...flowPath, "share"], "only branch and rework flows carry a share", "use kind: branch"));
+          issues.push(makeIssue("invalid_flow", [...path, "next", f, "share"], "only branch and rework flows carry a share", "use kind: branch"));
         }
       }
-    });
+    }
     if (branchCount > 0) {
       if (missingShare >= 0) {
         issues.push(
