@@ -115,13 +115,21 @@ export function compileGraph(
   const nodes: GraphNode[] = [];
   for (const service of order) {
     if (stepsByService.has(service.id)) continue;
-    // A duplicated step id (an invalid catalog): the first occurrence is the node, the others are ignored.
-    const first = new Map<string, Step>();
-    for (const step of service.steps) if (!first.has(step.id)) first.set(step.id, step);
-    const ids = [...first.keys()].sort();
+    // Step positions sorted by id; a duplicated step id (an invalid catalog): the first occurrence is the node, the
+    // others are ignored.
+    const steps = service.steps;
+    const sorted: number[] = new Array<number>(steps.length);
+    for (let i = 0; i < steps.length; i++) sorted[i] = i;
+    sorted.sort((a, b) => {
+      const x = steps[a]!.id;
+      const y = steps[b]!.id;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
     const positions = new Map<string, number>();
-    for (const id of ids) {
-      const step = first.get(id)!;
+    for (let k = 0; k < sorted.length; k++) {
+      const step = steps[sorted[k]!]!;
+      const id = step.id;
+      if (k > 0 && steps[sorted[k - 1]!]!.id === id) continue;
       positions.set(id, nodes.length);
       nodes.push({
         service,
@@ -145,12 +153,14 @@ export function compileGraph(
     if (from === undefined || to === undefined) return;
     out[from]!.push({ kind, share, link, id: 0, from, to });
   };
-  nodes.forEach((node, v) => {
+  for (let v = 0; v < nodes.length; v++) {
+    const node = nodes[v]!;
     const steps = stepsByService.get(node.service.id)!;
-    for (const flow of node.step.next) add(v, steps.get(flow.to), flow.kind, flow.share);
+    const next = node.step.next;
+    for (let f = 0; f < next.length; f++) add(v, steps.get(next[f]!.to), next[f]!.kind, next[f]!.share);
     const host = node.step.attachedTo;
     if (host !== undefined && host !== node.step.id) add(steps.get(host), v, "attached");
-  });
+  }
   for (const link of links) {
     add(position(link.from.service, link.from.step), position(link.to.service, link.to.step), "link", link.share, link);
   }
@@ -160,7 +170,8 @@ export function compileGraph(
   for (let v = 0; v < nodes.length; v++) {
     const list = out[v]!;
     if (list.length > 1) list.sort(compareOutEdges);
-    for (const edge of list) {
+    for (let e = 0; e < list.length; e++) {
+      const edge = list[e]!;
       edge.id = edges.length;
       edges.push(edge);
       into[edge.to]!.push(edge);

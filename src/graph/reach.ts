@@ -76,12 +76,13 @@ export function expectedTime(graph: CompiledGraph, order: ForwardOrder, share: F
  */
 export function reachList(graph: CompiledGraph, share: Float64Array): StepReach[] {
   const service = graph.services[0]!;
-  const seen = new Set<string>();
+  const steps = service.steps;
   const list: StepReach[] = [];
-  for (const step of service.steps) {
-    if (seen.has(step.id)) continue;
-    seen.add(step.id);
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
     const v = graph.position(service.id, step.id)!;
+    // A repeated id: its node is the first step with it, listed there.
+    if (graph.nodes[v]!.step !== step) continue;
     list.push(Object.freeze({ step: step.id, share: share[v]! }));
   }
   return list;
