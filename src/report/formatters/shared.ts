@@ -3,8 +3,9 @@
  *
  * @internal
  */
+import { visit as visitJson } from "jsonc-parser";
 import { LineCounter, parseDocument } from "yaml";
-import { locate } from "../../model/text.js";
+import { detectCatalogFormat, locate } from "../../model/text.js";
 import type { Rule } from "../../sludge/define-rule.js";
 import type { LintResult } from "../../sludge/engine.js";
 import type { Finding, Severity } from "../../sludge/types.js";
@@ -90,12 +91,29 @@ export interface TextPosition {
 
 /**
  * Finds where each finding's target starts in the catalog text (YAML or JSON): the deepest node on its path.
- * Parses the text once.
+ * Reads the text once, for the given findings. JSON is scanned with jsonc-parser's visitor, which records the
+ * positions of the findings' paths only (no tree, no YAML parse: a 70 MB catalog scans in about a second); YAML is
+ * parsed into a document with the yaml package.
  *
  * @internal
  */
-export function locator(text: string | undefined): (finding: Finding) => TextPosition | undefined {
+export function locator(
+  text: string | undefined,
+  findings: readonly Finding[],
+  fileName?: string,
+): (finding: Finding) => TextPosition | undefined {
   if (text === undefined) return () => undefined;
+  if (detectCatalogFormat(text, fileName) === "json") {
+    const positions = jsonPositions(text, findings);
+    return (finding) => {
+      // The deepest recorded node on the path (every prefix of a wanted path is recorded too).
+      for (let path: string | undefined = finding.target.path; path !== undefined; path = parentPath(path)) {
+        const position = positions.get(path);
+        if (position !== undefined) return position;
+      }
+      return undefined;
+    };
+  }
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const cache = new Map<string, TextPosition | undefined>();
@@ -106,6 +124,60 @@ export function locator(text: string | undefined): (finding: Finding) => TextPos
     cache.set(path, position);
     return position;
   };
+}
+
+/** `services[2]` for `services[2].steps[4]`, `services` for `services[2]`, `""` for `services`, then `undefined`. */
+function parentPath(path: string): string | undefined {
+  if (path === "") return undefined;
+  const cut = Math.max(path.lastIndexOf("."), path.lastIndexOf("["));
+  return cut <= 0 ? "" : path.slice(0, cut);
+}
+
+/** Formats visitor path segments as a finding path: `services[2].steps[4]`. */
+function formatSegments(segments: readonly (string | number)[]): string {
+  let path = "";
+  for (const segment of segments) path += typeof segment === "number" ? `[${segment}]` : path === "" ? segment : `.${segment}`;
+  return path;
+}
+
+/** Line and column (1-based) of where each wanted path's value starts in JSON text, and of their prefixes. */
+function jsonPositions(text: string, findings: readonly Finding[]): Map<string, TextPosition> {
+  const wanted = new Set<string>();
+  let deepest = 0;
+  for (const finding of findings) {
+    for (let path: string | undefined = finding.target.path; path !== undefined && !wanted.has(path); path = parentPath(path)) {
+      wanted.add(path);
+      deepest = Math.max(deepest, pathSegments(path).length);
+    }
+  }
+  const positions = new Map<string, TextPosition>();
+  if (wanted.size === 0) return positions;
+  let depth = 0;
+  const record = (line: number, column: number, pathSupplier: () => (string | number)[]): void => {
+    if (depth > deepest) return;
+    const path = formatSegments(pathSupplier());
+    if (wanted.has(path) && !positions.has(path)) positions.set(path, { line: line + 1, column: column + 1 });
+  };
+  visitJson(text, {
+    onObjectBegin(_offset, _length, line, column, pathSupplier) {
+      record(line, column, pathSupplier);
+      depth += 1;
+    },
+    onObjectEnd() {
+      depth -= 1;
+    },
+    onArrayBegin(_offset, _length, line, column, pathSupplier) {
+      record(line, column, pathSupplier);
+      depth += 1;
+    },
+    onArrayEnd() {
+      depth -= 1;
+    },
+    onLiteralValue(_value, _offset, _length, line, column, pathSupplier) {
+      record(line, column, pathSupplier);
+    },
+  });
+  return positions;
 }
 
 /** The findings a human-facing format lists: active, then waived when asked. @internal */

@@ -24,8 +24,8 @@ const ANSI = { reset: "\u001b[0m", dim: "\u001b[2m", bold: "\u001b[1m", red: "\u
 export function formatStylish(result: LintResult, options: FormatOptions = {}): string {
   const paint = (code: string, text: string): string => (options.color === true ? `${code}${text}${ANSI.reset}` : text);
   const severityColour: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.blue };
-  const locate = locator(options.catalogText);
   const findings = listed(result, options);
+  const locate = locator(options.catalogText, findings, options.catalogFile);
   const rows = findings.map((finding: Finding) => {
     const position = locate(finding);
     return {
