@@ -152,11 +152,21 @@ export function selectedSizes(argv: readonly string[] = process.argv): typeof SI
   return argv.includes("--size=small") ? SIZES.slice(0, 1) : SIZES;
 }
 
-/** Median wall time of `runs` calls, in milliseconds (after one warm-up call). */
+/** A full garbage collection when the process runs with `--expose-gc` (as `npm run bench` starts it). */
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
+ * Median wall time of `runs` calls, in milliseconds (after one warm-up call). The heap is collected before each
+ * call, outside the timing, so a call does not pay for the garbage of the one before.
+ */
 export function medianMs(runs: number, fn: () => unknown): number {
+  collect();
   fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    collect();
     const start = performance.now();
     fn();
     times.push(performance.now() - start);
