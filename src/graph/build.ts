@@ -11,6 +11,7 @@
  */
 import type { CatalogIndex } from "../model/index-lookup.js";
 import type { LifeExperience, Link, Service, Step, StepRef } from "../model/schema.js";
+import { sortSmall } from "./sort.js";
 
 /** How one step leads to another: the flow kinds, an attachment (host → attached step), or a link. @internal */
 export type EdgeKind = "sequence" | "branch" | "rework" | "attached" | "link";
@@ -169,7 +170,7 @@ export function compileGraph(
   const edges: MutableEdge[] = [];
   for (let v = 0; v < nodes.length; v++) {
     const list = out[v]!;
-    if (list.length > 1) list.sort(compareOutEdges);
+    if (list.length > 1) sortSmall(list, compareOutEdges);
     for (let e = 0; e < list.length; e++) {
       const edge = list[e]!;
       edge.id = edges.length;

@@ -8,6 +8,7 @@ import type { LifeExperience } from "../model/schema.js";
 import type { LinkKind } from "../model/vocabulary.js";
 import type { CompiledGraph, GraphNode } from "./build.js";
 import { type ForwardOrder, isForward } from "./order.js";
+import { sortSmall } from "./sort.js";
 import type { RepeatedAsk, RepeatedAskStep } from "./types.js";
 
 type AskKind = RepeatedAsk["kind"];
@@ -55,7 +56,7 @@ function compareRepeats(a: RepeatedAsk, b: RepeatedAsk): number {
 
 function repeat(graph: CompiledGraph, kind: AskKind, item: string, scope: RepeatedAsk["scope"], members: number[], shared: boolean): RepeatedAsk {
   // Nodes are sorted by service id then step id, so sorting positions sorts the asks.
-  members.sort((a, b) => a - b);
+  sortSmall(members, (a, b) => a - b);
   return Object.freeze({ kind, item, scope, asks: Object.freeze(members.map((v) => askOf(graph.nodes[v]!))), shared });
 }
 

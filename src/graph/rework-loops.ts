@@ -5,6 +5,7 @@
  */
 import type { CompiledGraph, GraphEdge } from "./build.js";
 import { type ForwardOrder, isForward } from "./order.js";
+import { sortSmall } from "./sort.js";
 import type { ReworkLoop } from "./types.js";
 
 /**
@@ -42,7 +43,7 @@ export function findReworkLoops(graph: CompiledGraph, order: ForwardOrder, share
         const v = queue[head]!;
         // Among equally short paths, prefer the flows most customers take (then the smallest id).
         const flows = graph.out[v]!.filter((next) => isFlow(order, next));
-        if (flows.length > 1) flows.sort((a, b) => share[b.to]! - share[a.to]! || a.to - b.to);
+        if (flows.length > 1) sortSmall(flows, (a, b) => share[b.to]! - share[a.to]! || a.to - b.to);
         for (const next of flows) {
           const w = next.to;
           if (stamp[w] === generation || order.position[w]! > limit) continue;

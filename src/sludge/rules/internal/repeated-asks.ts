@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import { sortSmall } from "../../../graph/sort.js";
 import type { LifeExperience } from "../../../model/schema.js";
 import type { RuleContext, SludgeRepeatedAsk } from "../../types.js";
 import { agencyLabel, listIds, plural } from "./helpers.js";
@@ -150,7 +151,8 @@ function serviceRank(experience: LifeExperience): Map<string, number> {
 
 /** Asks in the order a customer meets them: by service rank, then step rank, then ids. */
 function inOrder(asks: readonly Ask[], serviceOrder: (service: string) => number, stepOrder: (ask: Ask) => number): Ask[] {
-  return [...asks].sort(
+  return sortSmall(
+    [...asks],
     (a, b) => serviceOrder(a.service) - serviceOrder(b.service) || stepOrder(a) - stepOrder(b) || byId(a.service, b.service) || byId(a.step, b.step),
   );
 }
