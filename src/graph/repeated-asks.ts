@@ -95,12 +95,13 @@ export function pathRepeats(graph: CompiledGraph, order: ForwardOrder, reachable
       entry.lastNode = v;
     }
   };
+  // Index loops here and below: this runs once per service, where V8 keeps the iterator objects of `for...of`.
   for (let v = 0; v < n; v++) {
     if (reachable[v] === 0) continue;
-    const step = graph.nodes[v]!.step;
-    for (const id of step.dataAsked) count("data", id, v);
-    for (const id of step.documentsAsked) count("document", id, v);
-    if (step.identityProofing !== "none") count("identity", "identity", v);
+    const { dataAsked, documentsAsked, identityProofing } = graph.nodes[v]!.step;
+    for (let k = 0; k < dataAsked.length; k++) count("data", dataAsked[k]!, v);
+    for (let k = 0; k < documentsAsked.length; k++) count("document", documentsAsked[k]!, v);
+    if (identityProofing !== "none") count("identity", "identity", v);
   }
   const candidates: AskedItem[] = [];
   for (const map of [byKind.data, byKind.document, byKind.identity]) {
@@ -118,16 +119,16 @@ export function pathRepeats(graph: CompiledGraph, order: ForwardOrder, reachable
   for (let v = 0; v < n; v++) {
     start[v] = bits.length;
     if (reachable[v] === 0) continue;
-    const step = graph.nodes[v]!.step;
-    for (const id of step.dataAsked) {
-      const bit = byKind.data.get(id)!.bit;
+    const { dataAsked, documentsAsked, identityProofing } = graph.nodes[v]!.step;
+    for (let k = 0; k < dataAsked.length; k++) {
+      const bit = byKind.data.get(dataAsked[k]!)!.bit;
       if (bit >= 0) bits.push(bit);
     }
-    for (const id of step.documentsAsked) {
-      const bit = byKind.document.get(id)!.bit;
+    for (let k = 0; k < documentsAsked.length; k++) {
+      const bit = byKind.document.get(documentsAsked[k]!)!.bit;
       if (bit >= 0) bits.push(bit);
     }
-    if (step.identityProofing !== "none") {
+    if (identityProofing !== "none") {
       const bit = byKind.identity.get("identity")!.bit;
       if (bit >= 0) bits.push(bit);
     }
@@ -144,7 +145,9 @@ export function pathRepeats(graph: CompiledGraph, order: ForwardOrder, reachable
         const v = order.topo[forward ? i : n - 1 - i]!;
         if (reachable[v] === 0) continue;
         const row = v * words;
-        for (const edge of forward ? graph.in[v]! : graph.out[v]!) {
+        const edges = forward ? graph.in[v]! : graph.out[v]!;
+        for (let e = 0; e < edges.length; e++) {
+          const edge = edges[e]!;
           if (!isForward(order, edge)) continue;
           const u = forward ? edge.from : edge.to;
           if (reachable[u] === 0) continue;

@@ -179,7 +179,7 @@ export function lintCatalog(catalog: Catalog, config?: LintConfig | ResolvedLint
       try {
         rule.check(ctx);
         // A loop, not push(...reported): a rule may report more findings than a call can take arguments.
-        for (const finding of reported) collected.push(finding);
+        for (let i = 0; i < reported.length; i++) collected.push(reported[i]!);
       } catch (error) {
         collected.push(ruleErrorFinding(rule, error));
       }
@@ -188,7 +188,9 @@ export function lintCatalog(catalog: Catalog, config?: LintConfig | ResolvedLint
 
   const seen = new Set<string>();
   const unique: Finding[] = [];
-  for (const finding of sortFindings(index, collected)) {
+  const sorted = sortFindings(index, collected);
+  for (let i = 0; i < sorted.length; i++) {
+    const finding = sorted[i]!;
     if (seen.has(finding.fingerprint)) continue;
     seen.add(finding.fingerprint);
     unique.push(finding);
