@@ -126,6 +126,24 @@ describe("lintCatalog", () => {
     expect(result.findings.map((f) => f.message)).toEqual(["first report of first", "first report of second"]);
   });
 
+  it("deduplicates repeats that other findings separate, keeping the first reported", () => {
+    const interleaved = defineRule({
+      meta: { ...reportsTwice.meta, id: "interleaved", description: "Reports every step, then every service twice, keyed." },
+      check(ctx) {
+        for (const svc of [...ctx.catalog.services].reverse()) {
+          ctx.report({ target: { service: svc.id }, message: `service ${svc.id}, first`, key: "k" });
+          for (const step of svc.steps) ctx.report({ target: { service: svc.id, step: step.id }, message: `step ${step.id}`, key: "k" });
+          ctx.report({ target: { service: svc.id }, message: `service ${svc.id}, other key`, key: "other" });
+        }
+        for (const svc of ctx.catalog.services) ctx.report({ target: { service: svc.id }, message: `service ${svc.id}, again`, key: "k" });
+      },
+    });
+    const result = lintCatalog(sludgy(), { today: "2026-12-01", preset: [], plugins: [interleaved, reportsTwice], rules: { interleaved: "info", "reports-twice": "info" } });
+    const services = result.findings.filter((f) => f.ruleId === "interleaved" && f.target.kind === "service").map((f) => f.message);
+    expect(services.sort()).toEqual(["service first, first", "service first, other key", "service second, first", "service second, other key"]);
+    expect(new Set(result.findings.map((f) => f.fingerprint)).size).toBe(result.findings.length);
+  });
+
   it("applies overrides by service and by step, with their own options", () => {
     const result = lintCatalog(sludgy(), {
       today: "2026-12-01",
