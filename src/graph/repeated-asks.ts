@@ -79,7 +79,7 @@ const CHUNK_BITS = 2048;
  * downstream of it in the graph without rework edges. Only items asked at least twice (the candidates) are
  * carried, as bits: one pass forward and one backward in topological order OR-ing each node's predecessors (or
  * successors) into its row of a bit matrix, a chunk of 2,048 candidates at a time so memory stays at most
- * 512 bytes per node and pass whatever the number of items. Nothing is allocated per node and item.
+ * 512 bytes per node and pass whatever the number of items. No set or string is built per node.
  *
  * @internal
  */
