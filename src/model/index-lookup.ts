@@ -73,7 +73,8 @@ function byId<T extends { readonly id: string }>(items: readonly T[]): Map<strin
   return map;
 }
 
-function positions<T extends { readonly id: string }>(items: readonly T[]): Map<string, number> {
+/** The position of each id in a list: its first occurrence. @internal */
+export function positions<T extends { readonly id: string }>(items: readonly T[]): Map<string, number> {
   const map = new Map<string, number>();
   items.forEach((item, i) => {
     if (!map.has(item.id)) map.set(item.id, i);

@@ -5,6 +5,7 @@
  */
 import { visit as visitJson } from "jsonc-parser";
 import { LineCounter, parseDocument } from "yaml";
+import { formatPath } from "../../model/issues.js";
 import { detectCatalogFormat, locate } from "../../model/text.js";
 import type { Rule } from "../../sludge/define-rule.js";
 import type { LintResult } from "../../sludge/engine.js";
@@ -133,13 +134,6 @@ function parentPath(path: string): string | undefined {
   return cut <= 0 ? "" : path.slice(0, cut);
 }
 
-/** Formats visitor path segments as a finding path: `services[2].steps[4]`. */
-function formatSegments(segments: readonly (string | number)[]): string {
-  let path = "";
-  for (const segment of segments) path += typeof segment === "number" ? `[${segment}]` : path === "" ? segment : `.${segment}`;
-  return path;
-}
-
 /** Line and column (1-based) of where each wanted path's value starts in JSON text, and of their prefixes. */
 function jsonPositions(text: string, findings: readonly Finding[]): Map<string, TextPosition> {
   const wanted = new Set<string>();
@@ -155,7 +149,7 @@ function jsonPositions(text: string, findings: readonly Finding[]): Map<string, 
   let depth = 0;
   const record = (line: number, column: number, pathSupplier: () => (string | number)[]): void => {
     if (depth > deepest) return;
-    const path = formatSegments(pathSupplier());
+    const path = formatPath(pathSupplier());
     if (wanted.has(path) && !positions.has(path)) positions.set(path, { line: line + 1, column: column + 1 });
   };
   visitJson(text, {

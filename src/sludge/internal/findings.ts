@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { CatalogIndex } from "../../model/index-lookup.js";
+import { type CatalogIndex, positions } from "../../model/index-lookup.js";
 import type { StepRef } from "../../model/schema.js";
 import { reachOf, tidy } from "../burden.js";
 import type { AnalysisAccess, Finding, FindingBurden, FindingTarget, ReportInput, ReportTarget } from "../types.js";
@@ -157,11 +157,7 @@ export class TargetResolver {
   private linkPositions(experienceId: string): Map<string, number> {
     let map = this.links.get(experienceId);
     if (map === undefined) {
-      map = new Map();
-      const experience = this.index.lifeExperiences.get(experienceId);
-      experience?.links.forEach((l, i) => {
-        if (!map!.has(l.id)) map!.set(l.id, i);
-      });
+      map = positions(this.index.lifeExperiences.get(experienceId)?.links ?? []);
       this.links.set(experienceId, map);
     }
     return map;
@@ -302,10 +298,7 @@ class Positions {
     if (map === undefined) {
       const experience = this.index.lifeExperiences.get(experienceId);
       if (experience === undefined) return 0;
-      map = new Map();
-      experience.links.forEach((l, i) => {
-        if (!map!.has(l.id)) map!.set(l.id, i);
-      });
+      map = positions(experience.links);
       this.links.set(experienceId, map);
     }
     return map.get(linkId) ?? -1;
