@@ -9,6 +9,7 @@ export type CliErrorCode =
   | "read_failed"
   | "write_failed"
   | "file_exists"
+  | "output_is_input"
   | "invalid_config"
   | "invalid_mapping"
   | "import_failed"

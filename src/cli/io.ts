@@ -3,7 +3,7 @@
  * commands stay testable and so that machine output (stdout) is never mixed with progress (stderr).
  */
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { CliError } from "./errors.js";
 
@@ -62,10 +62,26 @@ export function paint(enabled: boolean): Paint {
   return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }
 
-/** Reads a text file, turning a missing or unreadable file into a one-line {@link CliError}. */
+/** The files each command has read (real paths), so that no output is written over one of them. */
+const inputs = new WeakMap<CliIo, Set<string>>();
+
+/** A path with symbolic links resolved, when it exists. */
+async function realTarget(path: string): Promise<string> {
+  return realpath(path).catch(() => path);
+}
+
+/**
+ * Reads a text file, turning a missing or unreadable file into a one-line {@link CliError}. The file is remembered
+ * as an input: {@link writeAtomic} will not replace it.
+ */
 export async function readText(io: CliIo, file: string, what = "file"): Promise<string> {
   try {
-    return await readFile(resolve(io.cwd, file), "utf8");
+    const path = resolve(io.cwd, file);
+    const text = await readFile(path, "utf8");
+    let read = inputs.get(io);
+    if (read === undefined) inputs.set(io, (read = new Set()));
+    read.add(await realTarget(path));
+    return text;
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new CliError("file_not_found", `${what} ${file} not found`, "check the path", { cause });
@@ -84,10 +100,20 @@ export async function exists(io: CliIo, file: string): Promise<boolean> {
 
 /**
  * Writes a file whole: first to a temporary file in the same directory, then renamed over the target, so that a
- * reader never sees half a file and a failure leaves the old file as it was.
+ * reader never sees half a file and a failure leaves the old file as it was. A file the command read (a catalog, a
+ * config) is never the target unless `replaceInput` (`import-a11 --merge x --out x --force` updates a catalog in
+ * place on purpose): `lint as-is.yaml --output as-is.yaml` is refused, not a lost catalog.
  */
-export async function writeAtomic(io: CliIo, file: string, content: string | Uint8Array): Promise<void> {
+export async function writeAtomic(
+  io: CliIo,
+  file: string,
+  content: string | Uint8Array,
+  options: { readonly replaceInput?: boolean } = {},
+): Promise<void> {
   const target = resolve(io.cwd, file);
+  if (options.replaceInput !== true && inputs.get(io)?.has(await realTarget(target)) === true) {
+    throw new CliError("output_is_input", `${file} is a file this command reads`, "write the output to another file");
+  }
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await writeFile(temp, content, { flag: "wx" });

@@ -37,6 +37,30 @@ services:
         channel: ssa-onlin
 `;
 
+describe("outputs never replace an input", () => {
+  it("refuses to write lint, report, compare or diagram output over a catalog or config it reads", async () => {
+    const dir = tempDir();
+    const original = readFileSync(join(ROOT, EXAMPLE), "utf8");
+    writeFileSync(join(dir, "as-is.yaml"), original);
+    writeFileSync(join(dir, "lint.yaml"), "preset: all\n");
+    mkdirSync(join(dir, "out"));
+    writeFileSync(join(dir, "out", "as-is.yaml"), original);
+    for (const args of [
+      ["lint", "as-is.yaml", "--output", "as-is.yaml"],
+      ["lint", "as-is.yaml", "--config", "lint.yaml", "--output", "./lint.yaml"],
+      ["report", "as-is.yaml", "--out", "as-is.yaml", "--no-svg"],
+      ["compare", "as-is.yaml", "out/as-is.yaml", "--output", "out/../as-is.yaml"],
+    ]) {
+      const run = await runCli(args, { cwd: dir });
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr, args.join(" ")).toMatch(/^error output_is_input: \S+ is a file this command reads \(write the output to another file\)\n$/);
+    }
+    expect(readFileSync(join(dir, "as-is.yaml"), "utf8")).toBe(original);
+    expect(readFileSync(join(dir, "lint.yaml"), "utf8")).toBe("preset: all\n");
+    expect(readdirSync(dir).sort()).toEqual(["as-is.yaml", "lint.yaml", "out"]);
+  });
+});
+
 describe("the binary", () => {
   it("prints its version and help, and help for every command", async () => {
     const version = await runCli(["--version"]);

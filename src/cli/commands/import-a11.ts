@@ -93,7 +93,8 @@ export function registerImportA11(program: Command, ctx: CliContext): void {
         throw error;
       }
       const format = /\.json$/i.test(options.out) ? "json" : "yaml";
-      await writeAtomic(ctx.io, options.out, serializeCatalog(result.catalog, { format }));
+      // With --merge x --out x --force the catalog is updated in place: refuseOverwrite above has seen --force.
+      await writeAtomic(ctx.io, options.out, serializeCatalog(result.catalog, { format }), { replaceInput: options.force === true });
       const { report } = result;
       if (options.report !== undefined) await writeAtomic(ctx.io, options.report, formatA11ImportReport(report));
       ctx.io.err(
