@@ -145,6 +145,8 @@ export function safeParseCatalogText(
         document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
         offset = document.errors[0]?.pos[0];
       } else {
+        // Line starts, as the YAML parser records them: the first line starts at 0.
+        lines.addNewLine(0);
         for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
       }
       const pos = offset !== undefined ? lines.linePos(offset) : { line: 1, col: 1 };

@@ -55,6 +55,10 @@ describe("parseCatalogText", () => {
     const json = safeParseCatalogText('{\n  "version": 1,\n  "name": "x",,\n}', { format: "json" });
     expect(json.issues[0]!.code).toBe("syntax_error");
     expect(json.issues[0]!.message).toMatch(/^invalid JSON/);
+    // The second comma: line 3, column 15 (both counted from 1, as for YAML).
+    expect([json.issues[0]!.line, json.issues[0]!.column]).toEqual([3, 15]);
+    const oneLine = safeParseCatalogText('{"version": 1, "name": "x",}', { format: "json" });
+    expect([oneLine.issues[0]!.line, oneLine.issues[0]!.column]).toEqual([1, 28]);
   });
 
   it("refuses duplicate keys, alias bombs, oversized text and prototype keys", () => {
