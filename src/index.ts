@@ -125,7 +125,15 @@ export type { CatalogIssue, CatalogIssueCode, PathSegment } from "./model/issues
 export { DEFAULT_LIMITS, parseCatalog, safeParseCatalog } from "./model/validate.js";
 export type { CatalogLimits, ParseCatalogOptions, SafeParseCatalogResult } from "./model/validate.js";
 export { detectCatalogFormat, parseCatalogText, safeParseCatalogText, serializeCatalog } from "./model/text.js";
-export type { CatalogFormat, ParseCatalogTextOptions, SerializeCatalogOptions } from "./model/text.js";
+export type {
+  CatalogFormat,
+  ParseCatalogTextOptions,
+  SafeParseCatalogTextOptions,
+  SafeParseCatalogTextResult,
+  SerializeCatalogOptions,
+} from "./model/text.js";
+export { CatalogSource } from "./model/source.js";
+export type { TextPosition } from "./model/source.js";
 export { catalogJsonSchema } from "./model/json-schema.js";
 export { suggest } from "./model/did-you-mean.js";
 

@@ -1,15 +1,22 @@
 /**
  * Reading catalogs from files for the commands, and printing their issues as `file:line:column code message`.
  */
-import { type Catalog, type CatalogIssue, safeParseCatalogText } from "../index.js";
+import { type Catalog, type CatalogIssue, type CatalogSource, safeParseCatalogText } from "../index.js";
 import type { CliIo, Paint } from "./io.js";
 import { readText } from "./io.js";
 
-/** A catalog read from a file, with its text (for line and column lookups). */
+/** A catalog read from a file, with its text (and its source, when kept for line and column lookups). */
 export interface CatalogFile {
   readonly file: string;
   readonly text: string;
   readonly catalog: Catalog;
+  readonly source?: CatalogSource;
+}
+
+/** How to read catalog files. */
+export interface LoadOptions {
+  /** Keep each catalog's source, to place findings without parsing the text again. */
+  readonly keepSource?: boolean;
 }
 
 /** The outcome of reading a catalog file: the catalog, or its issues. */
@@ -18,11 +25,12 @@ export type LoadResult =
   | { readonly ok: false; readonly file: string; readonly issues: readonly CatalogIssue[] };
 
 /** Reads and validates a catalog file; a missing file throws a `CliError`, an invalid catalog returns its issues. */
-export async function loadCatalogFile(io: CliIo, file: string): Promise<LoadResult> {
+export async function loadCatalogFile(io: CliIo, file: string, options: LoadOptions = {}): Promise<LoadResult> {
   const text = await readText(io, file, "catalog");
-  const result = safeParseCatalogText(text, { source: file });
+  const result = safeParseCatalogText(text, { source: file, keepSource: options.keepSource === true });
   if (!result.success) return { ok: false, file, issues: result.issues };
-  return { ok: true, value: { file, text, catalog: result.catalog } };
+  const value: CatalogFile = result.source === undefined ? { file, text, catalog: result.catalog } : { file, text, catalog: result.catalog, source: result.source };
+  return { ok: true, value };
 }
 
 /**
@@ -46,11 +54,12 @@ export async function loadCatalogFiles(
   io: CliIo,
   files: readonly string[],
   style: Paint,
+  options: LoadOptions = {},
 ): Promise<{ readonly loaded: readonly CatalogFile[]; readonly invalid: number }> {
   const loaded: CatalogFile[] = [];
   let invalid = 0;
   for (const file of files) {
-    const result = await loadCatalogFile(io, file);
+    const result = await loadCatalogFile(io, file, options);
     if (result.ok) loaded.push(result.value);
     else {
       invalid += 1;

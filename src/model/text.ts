@@ -1,7 +1,8 @@
-import { type Document, LineCounter, type Node, isMap, isNode, isPair, isScalar, isSeq, parseDocument, stringify } from "yaml";
+import { type Document, LineCounter, parseDocument, stringify } from "yaml";
 import type { z } from "zod";
-import { type CatalogIssue, CatalogValidationError, type PathSegment, makeIssue } from "./issues.js";
+import { type CatalogIssue, CatalogValidationError, makeIssue } from "./issues.js";
 import { type Catalog, CatalogSchema } from "./schema.js";
+import { CatalogSource, locate } from "./source.js";
 import { type CatalogLimits, DEFAULT_LIMITS, safeParseCatalog, sortIssues } from "./validate.js";
 import { defOf, unionOption, unwrap } from "./zod-walk.js";
 
@@ -35,6 +36,45 @@ export interface ParseCatalogTextOptions {
 }
 
 /**
+ * Options of {@link safeParseCatalogText}: those of {@link parseCatalogText}, and whether to keep the source.
+ *
+ * @example
+ * ```ts
+ * import { safeParseCatalogText } from "service-blueprint";
+ * const result = safeParseCatalogText(text, { source: "catalog.yaml", keepSource: true });
+ * ```
+ */
+export interface SafeParseCatalogTextOptions extends ParseCatalogTextOptions {
+  /**
+   * Return the {@link CatalogSource} with a valid catalog (default `false`), to place findings at their line and
+   * column without reading the text again: a YAML catalog's parsed document is kept (memory: several times the
+   * text) instead of parsed a second time by `formatFindings`.
+   */
+  readonly keepSource?: boolean;
+}
+
+/**
+ * The result of {@link safeParseCatalogText}: the catalog (and its source, when kept), or every issue with its line
+ * and column.
+ *
+ * @example
+ * ```ts
+ * import { safeParseCatalogText, type SafeParseCatalogTextResult } from "service-blueprint";
+ * const result: SafeParseCatalogTextResult = safeParseCatalogText(text);
+ * if (!result.success) for (const issue of result.issues) console.log(`${issue.line}:${issue.column} ${issue.message}`);
+ * ```
+ */
+export type SafeParseCatalogTextResult =
+  | {
+      readonly success: true;
+      readonly catalog: Catalog;
+      readonly issues: readonly [];
+      /** The text and where each path is in it, with `keepSource: true`. */
+      readonly source?: CatalogSource;
+    }
+  | { readonly success: false; readonly issues: readonly CatalogIssue[] };
+
+/**
  * Detects the format of catalog text: JSON when the first non-blank character is `{`, YAML otherwise, or from a
  * file name's extension when given.
  *
@@ -56,42 +96,6 @@ export function detectCatalogFormat(text: string, fileName?: string): CatalogFor
   return /^\s*\{/.test(text) ? "json" : "yaml";
 }
 
-/**
- * Finds the text position of a path in a parsed YAML document: the deepest node that exists on the path, at the
- * value (or at the key, when `atKey` and the key itself is the problem). Shared with the findings formatters.
- *
- * @internal
- */
-export function locate(
-  document: Document,
-  segments: readonly PathSegment[],
-  lines: LineCounter,
-  atKey: boolean,
-): { line: number; column: number } | undefined {
-  let node: unknown = document.contents;
-  let offset: number | undefined = isNode(node) ? node.range?.[0] : undefined;
-  for (const [index, segment] of segments.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      const key = pair.key as Node;
-      // A key that is itself the problem (unknown key) is best shown at the key; a value at the value.
-      offset = key.range?.[0] ?? offset;
-      node = pair.value;
-      const last = index === segments.length - 1;
-      if (isNode(node) && node.range && !(last && atKey)) offset = node.range[0];
-    } else if (isSeq(node) && typeof segment === "number") {
-      const item = node.items[segment];
-      if (!isNode(item)) break;
-      node = item;
-      offset = item.range?.[0] ?? offset;
-    } else break;
-  }
-  if (offset === undefined) return undefined;
-  const pos = lines.linePos(offset);
-  return { line: pos.line, column: pos.col };
-}
-
 function withPosition(issue: CatalogIssue, position: { line: number; column: number } | undefined): CatalogIssue {
   return position ? { ...issue, line: position.line, column: position.column } : issue;
 }
@@ -102,8 +106,9 @@ function withPosition(issue: CatalogIssue, position: { line: number; column: num
  * input.
  *
  * @param text - the catalog as YAML or JSON text
- * @param options - format, source name and limits
- * @returns `{ success: true, catalog }` or `{ success: false, issues }` (each issue with `line` and `column`)
+ * @param options - format, source name, limits, and `keepSource`
+ * @returns `{ success: true, catalog }` (with `source` when kept) or `{ success: false, issues }` (each issue with
+ *   `line` and `column`)
  * @example
  * ```ts
  * import { safeParseCatalogText } from "service-blueprint";
@@ -111,10 +116,7 @@ function withPosition(issue: CatalogIssue, position: { line: number; column: num
  * if (!result.success) console.log(result.issues[0]); // { code: "unrecognized_key", line: 3, column: 1, hint: "did you mean 'services'?", ... }
  * ```
  */
-export function safeParseCatalogText(
-  text: string,
-  options: ParseCatalogTextOptions = {},
-): { readonly success: true; readonly catalog: Catalog; readonly issues: readonly [] } | { readonly success: false; readonly issues: readonly CatalogIssue[] } {
+export function safeParseCatalogText(text: string, options: SafeParseCatalogTextOptions = {}): SafeParseCatalogTextResult {
   const limits: CatalogLimits = { ...DEFAULT_LIMITS, ...options.limits };
   if (text.length > limits.maxTextLength) {
     return {
@@ -186,7 +188,11 @@ export function safeParseCatalogText(
     }
   }
   const result = safeParseCatalog(value, { limits });
-  if (result.success) return result;
+  if (result.success) {
+    if (options.keepSource !== true) return result;
+    const source = document === undefined ? CatalogSource.fromText(text, format) : CatalogSource.fromYamlDocument(text, document, lines);
+    return { ...result, source };
+  }
   // Positions are found only when there are issues, so valid JSON is never parsed twice.
   document ??= parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const located = result.issues.map((issue) => withPosition(issue, locate(document!, issue.segments, lines, issue.code === "unrecognized_key" || issue.code === "forbidden_key")));

@@ -77,7 +77,13 @@ export function failsOn(result: Pick<LintResult, "findings">, failOn: FailOn): b
 /** Formats the results of several files as one output of the format. */
 function formatAll(results: readonly { file: CatalogFile; result: LintResult }[], format: LintFormat, color: boolean, version: string): string {
   const one = (entry: { file: CatalogFile; result: LintResult }): string =>
-    formatFindings(entry.result, format, { catalogFile: entry.file.file, catalogText: entry.file.text, color, toolVersion: version });
+    formatFindings(entry.result, format, {
+      catalogFile: entry.file.file,
+      catalogText: entry.file.text,
+      catalogSource: entry.file.source,
+      color,
+      toolVersion: version,
+    });
   if (results.length === 1) return one(results[0]!);
   switch (format) {
     case "json":
@@ -117,7 +123,9 @@ export function registerLint(program: Command, ctx: CliContext): void {
     )
     .action(async (files: string[], options: LintFlags & { format: LintFormat; failOn: FailOn; output?: string }) => {
       const config = await loadLintConfig(ctx, options);
-      const { loaded, invalid } = await loadCatalogFiles(ctx.io, files, ctx.errStyle);
+      // Stylish and SARIF place findings at their line and column: keep each catalog's parsed source for that.
+      const keepSource = options.format === "stylish" || options.format === "sarif";
+      const { loaded, invalid } = await loadCatalogFiles(ctx.io, files, ctx.errStyle, { keepSource });
       if (invalid > 0) ctx.exit(EXIT.findings);
       if (loaded.length === 0) return;
       const results = loaded.map((file) => ({ file, result: lintCatalog(file.catalog, config) }));

@@ -87,7 +87,7 @@ export function formatSarif(result: LintResult, options: FormatOptions = {}): st
       properties: { tags: ["sludge", ...(rule?.categories ?? [])] },
     };
   });
-  const locate = locator(options.catalogText, all, options.catalogFile);
+  const locate = locator(options, all);
   const artifact = options.catalogFile;
   const results = all.map((finding: Finding) => {
     const position = artifact === undefined ? undefined : locate(finding);

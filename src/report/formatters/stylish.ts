@@ -25,7 +25,7 @@ export function formatStylish(result: LintResult, options: FormatOptions = {}): 
   const paint = (code: string, text: string): string => (options.color === true ? `${code}${text}${ANSI.reset}` : text);
   const severityColour: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.blue };
   const findings = listed(result, options);
-  const locate = locator(options.catalogText, findings, options.catalogFile);
+  const locate = locator(options, findings);
   const rows = findings.map((finding: Finding) => {
     const position = locate(finding);
     return {

@@ -3,22 +3,12 @@
  * as YAML. The positions must be those the YAML parser gives for the same text (the model's `locate`), whatever the
  * layout: minified, indented with spaces or tabs, CRLF line ends. Checked on every bundled example.
  */
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LineCounter, parseDocument } from "yaml";
 import { formatFindings, lintCatalog, parseCatalogText } from "../../../src/index.js";
-import { locate } from "../../../src/model/text.js";
-import { pathSegments } from "../../../src/report/formatters/shared.js";
-
-const examples = join(import.meta.dirname, "../../../examples");
-const catalogs = readdirSync(examples)
-  .filter((name) => statSync(join(examples, name)).isDirectory())
-  .flatMap((name) =>
-    readdirSync(join(examples, name))
-      .filter((file) => /^(as-is|to-be|catalog)\.ya?ml$/.test(file))
-      .map((file) => join(examples, name, file)),
-  );
+import { locate, pathSegments } from "../../../src/model/source.js";
+import { EXAMPLE_CATALOGS as catalogs } from "../../fixtures/example-catalogs.js";
 
 const LAYOUTS: Readonly<Record<string, (value: unknown) => string>> = {
   minified: (value) => JSON.stringify(value),

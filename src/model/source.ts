@@ -1,0 +1,218 @@
+/**
+ * Where things are in a catalog's text: line and column of a path such as `services[2].steps[4]`, for issues,
+ * findings and editors. A YAML catalog is looked up in its parsed document; JSON is scanned with jsonc-parser's
+ * visitor, which records only the paths asked for (no tree).
+ */
+import { visit as visitJson } from "jsonc-parser";
+import { type Document, LineCounter, type Node, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { type PathSegment, formatPath } from "./issues.js";
+
+/**
+ * A place in a text, 1-based.
+ *
+ * @example
+ * ```ts
+ * import type { TextPosition } from "service-blueprint";
+ * const position: TextPosition = { line: 17, column: 9 };
+ * ```
+ */
+export interface TextPosition {
+  /** The line, from 1. */
+  readonly line: number;
+  /** The column, from 1. */
+  readonly column: number;
+}
+
+/**
+ * Splits a path such as `services[2].steps[4]` into its segments (`["services", 2, "steps", 4]`); `""` is the
+ * root. @internal
+ */
+export function pathSegments(path: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  const pattern = /([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]/g;
+  for (let match = pattern.exec(path); match !== null; match = pattern.exec(path)) {
+    segments.push(match[1] !== undefined ? match[1] : Number(match[2]));
+  }
+  return segments;
+}
+
+/**
+ * Finds the text position of a path in a parsed YAML document: the deepest node that exists on the path, at the
+ * value (or at the key, when `atKey` and the key itself is the problem).
+ *
+ * @internal
+ */
+export function locate(document: Document, segments: readonly PathSegment[], lines: LineCounter, atKey: boolean): TextPosition | undefined {
+  let node: unknown = document.contents;
+  let offset: number | undefined = isNode(node) ? node.range?.[0] : undefined;
+  for (const [index, segment] of segments.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      const key = pair.key as Node;
+      // A key that is itself the problem (unknown key) is best shown at the key; a value at the value.
+      offset = key.range?.[0] ?? offset;
+      node = pair.value;
+      const last = index === segments.length - 1;
+      if (isNode(node) && node.range && !(last && atKey)) offset = node.range[0];
+    } else if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment];
+      if (!isNode(item)) break;
+      node = item;
+      offset = item.range?.[0] ?? offset;
+    } else break;
+  }
+  if (offset === undefined) return undefined;
+  const pos = lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+/** `services[2]` for `services[2].steps[4]`, `services` for `services[2]`, `""` for `services`, then `undefined`. */
+function parentPath(path: string): string | undefined {
+  if (path === "") return undefined;
+  const cut = Math.max(path.lastIndexOf("."), path.lastIndexOf("["));
+  return cut <= 0 ? "" : path.slice(0, cut);
+}
+
+/** Line and column (1-based) of where each wanted path's value starts in JSON text (paths absent are left out). */
+function jsonPositions(text: string, wanted: ReadonlySet<string>): Map<string, TextPosition> {
+  const positions = new Map<string, TextPosition>();
+  if (wanted.size === 0) return positions;
+  let deepest = 0;
+  for (const path of wanted) deepest = Math.max(deepest, pathSegments(path).length);
+  let depth = 0;
+  const record = (line: number, column: number, pathSupplier: () => PathSegment[]): void => {
+    if (depth > deepest) return;
+    const path = formatPath(pathSupplier());
+    if (wanted.has(path) && !positions.has(path)) positions.set(path, { line: line + 1, column: column + 1 });
+  };
+  visitJson(text, {
+    onObjectBegin(_offset, _length, line, column, pathSupplier) {
+      record(line, column, pathSupplier);
+      depth += 1;
+    },
+    onObjectEnd() {
+      depth -= 1;
+    },
+    onArrayBegin(_offset, _length, line, column, pathSupplier) {
+      record(line, column, pathSupplier);
+      depth += 1;
+    },
+    onArrayEnd() {
+      depth -= 1;
+    },
+    onLiteralValue(_value, _offset, _length, line, column, pathSupplier) {
+      record(line, column, pathSupplier);
+    },
+  });
+  return positions;
+}
+
+/**
+ * A catalog's text, kept to tell where a path of the catalog starts in it (the line and column findings and
+ * issues are shown at). Get one from {@link safeParseCatalogText} with `keepSource: true` (a YAML catalog is then
+ * parsed once, for both the catalog and the positions) and pass it to `formatFindings` as `catalogSource`, or make
+ * one from text with {@link CatalogSource.fromText}.
+ *
+ * A position is that of the deepest node on the path that the text holds: `services[0].steps[9]` of a service
+ * with three steps is shown at `services[0].steps`.
+ *
+ * @example
+ * ```ts
+ * import { safeParseCatalogText } from "service-blueprint";
+ * const result = safeParseCatalogText(text, { source: "catalog.yaml", keepSource: true });
+ * if (result.success) console.log(result.source?.locate("services[0].steps[2]")); // { line: 31, column: 9 }
+ * ```
+ */
+export class CatalogSource {
+  /** The catalog text. */
+  readonly text: string;
+  /** Its format. */
+  readonly format: "yaml" | "json";
+  /** The parsed YAML document and its line starts, made on first use when not given. */
+  private yaml: { readonly document: Document; readonly lines: LineCounter } | undefined;
+
+  private constructor(text: string, format: "yaml" | "json", yaml?: { readonly document: Document; readonly lines: LineCounter }) {
+    this.text = text;
+    this.format = format;
+    this.yaml = yaml;
+  }
+
+  /**
+   * A source for catalog text already read (YAML is parsed on the first lookup).
+   *
+   * @param text - the catalog text
+   * @param format - `yaml` or `json` (see `detectCatalogFormat`)
+   * @returns the source
+   * @example
+   * ```ts
+   * import { CatalogSource, detectCatalogFormat } from "service-blueprint";
+   * const source = CatalogSource.fromText(text, detectCatalogFormat(text, "catalog.yaml"));
+   * source.locate("services[1]");
+   * ```
+   */
+  static fromText(text: string, format: "yaml" | "json"): CatalogSource {
+    return new CatalogSource(text, format);
+  }
+
+  /** A YAML source from the document its text was parsed into. @internal */
+  static fromYamlDocument(text: string, document: Document, lines: LineCounter): CatalogSource {
+    return new CatalogSource(text, "yaml", { document, lines });
+  }
+
+  /**
+   * Where a path starts in the text: the value at the path, or the deepest node on it that the text holds.
+   * JSON text is scanned on each call: to place many paths, `formatFindings` scans once for all of them.
+   *
+   * @param path - a path such as `services[2].steps[4]` (as issues and findings give it), or its segments
+   * @returns the line and column (1-based), or `undefined` when the text holds no node on the path
+   * @example
+   * ```ts
+   * import { CatalogSource } from "service-blueprint";
+   * CatalogSource.fromText("version: 1\nservices:\n  - id: a\n", "yaml").locate("services[0].id"); // { line: 3, column: 9 }
+   * ```
+   */
+  locate(path: string | readonly PathSegment[]): TextPosition | undefined {
+    const text = typeof path === "string" ? path : formatPath(path);
+    return this.locator([text])(text);
+  }
+
+  /**
+   * A lookup for the given paths (and any other path, for YAML): JSON is scanned once for all of them.
+   *
+   * @internal
+   */
+  locator(paths: Iterable<string>): (path: string) => TextPosition | undefined {
+    if (this.format === "json") {
+      const wanted = new Set<string>();
+      for (const path of paths) {
+        for (let at: string | undefined = path; at !== undefined && !wanted.has(at); at = parentPath(at)) wanted.add(at);
+      }
+      const positions = jsonPositions(this.text, wanted);
+      return (path) => {
+        // The deepest recorded node on the path (every prefix of a wanted path is recorded too).
+        for (let at: string | undefined = path; at !== undefined; at = parentPath(at)) {
+          const position = positions.get(at);
+          if (position !== undefined) return position;
+        }
+        return undefined;
+      };
+    }
+    const { document, lines } = this.parsedYaml();
+    const cache = new Map<string, TextPosition | undefined>();
+    return (path) => {
+      if (cache.has(path)) return cache.get(path);
+      const position = locate(document, pathSegments(path), lines, false);
+      cache.set(path, position);
+      return position;
+    };
+  }
+
+  private parsedYaml(): { readonly document: Document; readonly lines: LineCounter } {
+    if (this.yaml === undefined) {
+      const lines = new LineCounter();
+      this.yaml = { document: parseDocument(this.text, { lineCounter: lines, prettyErrors: false }), lines };
+    }
+    return this.yaml;
+  }
+}
