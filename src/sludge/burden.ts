@@ -120,7 +120,7 @@ export interface ServiceBurden extends BurdenTotals {
   readonly path: string;
   /** Whether `occasion.annualVolume` is stated (without it the yearly figures are 0). */
   readonly volumeKnown: boolean;
-  /** Every step, in order. */
+  /** Every step, in order (made when first read). */
   readonly steps: readonly StepBurden[];
 }
 
@@ -182,13 +182,43 @@ export function tidy(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-function stepSplit(step: Step): { learning: number; compliance: number; psychological: number } {
+/** The burden of one step, reached by `share` of the service's `volume` customers a year. */
+function stepBurden(step: Step, path: string, volume: number | undefined, share: number, hourValue: number): StepBurden {
+  const customers = (volume ?? 0) * share;
+  const minutes = step.customerMinutes + step.holdMinutes + step.travelMinutes;
   const learning = step.activity === "learn" ? step.customerMinutes : 0;
-  return {
-    learning,
-    compliance: step.customerMinutes - learning + step.travelMinutes,
-    psychological: step.holdMinutes,
-  };
+  const hours = (minutes * customers) / 60;
+  return Object.freeze({
+    step: step.id,
+    path,
+    reach: tidy(share),
+    customersPerYear: tidy(customers),
+    customerMinutes: step.customerMinutes,
+    holdMinutes: step.holdMinutes,
+    travelMinutes: step.travelMinutes,
+    minutes,
+    waitDays: step.waitDays,
+    fee: step.fee,
+    annualHours: tidy(hours),
+    annualFees: tidy(step.fee * customers),
+    annualCost: tidy(hours * hourValue + step.fee * customers),
+    split: Object.freeze({
+      learning: tidy((learning * customers) / 60),
+      compliance: tidy(((step.customerMinutes - learning + step.travelMinutes) * customers) / 60),
+      psychological: tidy((step.holdMinutes * customers) / 60),
+    }),
+  });
+}
+
+/**
+ * A service's burden, frozen, with `steps` made when first read (then kept): the totals need no object per step, and
+ * a lint of 200,000 steps whose step rows nobody reads does not build them. `steps` is an enumerable getter, so
+ * `JSON.stringify`, spreading and deep equality see it as a plain property.
+ */
+function withSteps(totals: Omit<ServiceBurden, "steps">, steps: () => StepBurden[]): ServiceBurden {
+  let made: readonly StepBurden[] | undefined;
+  Object.defineProperty(totals, "steps", { enumerable: true, get: () => (made ??= Object.freeze(steps())) });
+  return Object.freeze(totals) as ServiceBurden;
 }
 
 class Accumulator {
@@ -256,52 +286,25 @@ export function computeBurdenIndexed(index: CatalogIndex, analysis: AnalysisAcce
     const volume = service.occasion.annualVolume;
     const reach = reachOf(analysis, service.id);
     const sum = new Accumulator();
-    const steps = service.steps.map((step, sti): StepBurden => {
+    for (const step of service.steps) {
       const share = reach.get(step.id) ?? 0;
       const customers = (volume ?? 0) * share;
       const minutes = step.customerMinutes + step.holdMinutes + step.travelMinutes;
-      const split = stepSplit(step);
-      const hours = (minutes * customers) / 60;
-      const annualHours = tidy(hours);
-      const annualFees = tidy(step.fee * customers);
-      const burden: StepBurden = Object.freeze({
-        step: step.id,
-        path: `services[${si}].steps[${sti}]`,
-        reach: tidy(share),
-        customersPerYear: tidy(customers),
-        customerMinutes: step.customerMinutes,
-        holdMinutes: step.holdMinutes,
-        travelMinutes: step.travelMinutes,
-        minutes,
-        waitDays: step.waitDays,
-        fee: step.fee,
-        annualHours,
-        annualFees,
-        annualCost: tidy(hours * hourValue + step.fee * customers),
-        split: Object.freeze({
-          learning: tidy((split.learning * customers) / 60),
-          compliance: tidy((split.compliance * customers) / 60),
-          psychological: tidy((split.psychological * customers) / 60),
-        }),
-      });
+      const learning = step.activity === "learn" ? step.customerMinutes : 0;
       sum.minutes += minutes * share;
       sum.waitDays += step.waitDays * share;
       sum.fee += step.fee * share;
-      sum.hours += hours;
+      sum.hours += (minutes * customers) / 60;
       sum.fees += step.fee * customers;
-      sum.learning += (split.learning * customers) / 60;
-      sum.compliance += (split.compliance * customers) / 60;
-      sum.psychological += (split.psychological * customers) / 60;
-      return burden;
-    });
+      sum.learning += (learning * customers) / 60;
+      sum.compliance += ((step.customerMinutes - learning + step.travelMinutes) * customers) / 60;
+      sum.psychological += (step.holdMinutes * customers) / 60;
+    }
     sum.customers = volume ?? 0;
-    const result: ServiceBurden = Object.freeze({
-      service: service.id,
-      path: `services[${si}]`,
-      volumeKnown: volume !== undefined,
-      ...sum.totals(hourValue),
-      steps: Object.freeze(steps),
-    });
+    const result: ServiceBurden = withSteps(
+      { service: service.id, path: `services[${si}]`, volumeKnown: volume !== undefined, ...sum.totals(hourValue) },
+      () => service.steps.map((step, sti) => stepBurden(step, `services[${si}].steps[${sti}]`, volume, reach.get(step.id) ?? 0, hourValue)),
+    );
     if (!byService.has(service.id)) {
       byService.set(service.id, result);
       total.add(result);

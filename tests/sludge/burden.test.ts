@@ -49,6 +49,20 @@ describe("computeBurden", () => {
     expect(report.total.split).toEqual({ learning: 4000, compliance: 9100, psychological: 1500 });
   });
 
+  it("gives the steps of a service as a frozen, enumerable list, made once and the same as the totals say", () => {
+    const report = computeBurden(example());
+    const apply = report.services[0]!;
+    expect(Object.isFrozen(apply)).toBe(true);
+    expect(Object.keys(apply).at(-1)).toBe("steps");
+    expect(apply.steps).toBe(apply.steps);
+    expect(Object.isFrozen(apply.steps)).toBe(true);
+    expect(apply.steps.map((s) => s.path)).toEqual(["services[0].steps[0]", "services[0].steps[1]", "services[0].steps[2]", "services[0].steps[3]"]);
+    expect(apply.steps.reduce((sum, s) => sum + s.annualHours, 0)).toBe(apply.annualHours);
+    const json = JSON.parse(JSON.stringify(report)) as { services: { steps: { step: string }[] }[] };
+    expect(json.services[0]!.steps.map((s) => s.step)).toEqual(["learn", "form", "call", "decide"]);
+    expect({ ...apply }.steps).toBe(apply.steps);
+  });
+
   it("is the burden lintCatalog reports", () => {
     expect(lintCatalog(example(), { today: "2026-12-01" }).burden).toEqual(computeBurden(example()));
   });
