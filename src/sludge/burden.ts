@@ -51,13 +51,13 @@ export interface BurdenTotals {
   readonly minutesPerCustomer: number;
   /** Expected days of waiting per customer, likewise. */
   readonly waitDaysPerCustomer: number;
-  /** Expected fees per customer, in dollars, likewise. */
+  /** Expected fees per customer, in dollars (to the cent), likewise. */
   readonly feePerCustomer: number;
   /** Customer hours a year. */
   readonly annualHours: number;
-  /** Fees paid a year, in dollars. */
+  /** Fees paid a year, in dollars (to the cent). */
   readonly annualFees: number;
-  /** Hours × hour value + fees, in dollars a year. */
+  /** Hours × hour value + fees, in dollars a year (to the cent). */
   readonly annualCost: number;
   /** The hours split by cost. */
   readonly split: BurdenSplit;
@@ -96,9 +96,9 @@ export interface StepBurden {
   readonly fee: number;
   /** minutes × customers ÷ 60. */
   readonly annualHours: number;
-  /** fee × customers. */
+  /** fee × customers, to the cent. */
   readonly annualFees: number;
-  /** hours × hour value + fees. */
+  /** hours × hour value + fees, to the cent. */
   readonly annualCost: number;
   /** The hours split by cost. */
   readonly split: BurdenSplit;
@@ -182,6 +182,14 @@ export function tidy(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
+/**
+ * Dollars, rounded to the cent: sums of thousands of products carry noise past the sixth decimal at a billion
+ * dollars (1040553333.333345), which a report should not show. @internal
+ */
+export function cents(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 /** The burden of one step, reached by `share` of the service's `volume` customers a year. */
 function stepBurden(step: Step, path: string, volume: number | undefined, share: number, hourValue: number): StepBurden {
   const customers = (volume ?? 0) * share;
@@ -200,8 +208,8 @@ function stepBurden(step: Step, path: string, volume: number | undefined, share:
     waitDays: step.waitDays,
     fee: step.fee,
     annualHours: tidy(hours),
-    annualFees: tidy(step.fee * customers),
-    annualCost: tidy(hours * hourValue + step.fee * customers),
+    annualFees: cents(step.fee * customers),
+    annualCost: cents(hours * hourValue + step.fee * customers),
     split: Object.freeze({
       learning: tidy((learning * customers) / 60),
       compliance: tidy(((step.customerMinutes - learning + step.travelMinutes) * customers) / 60),
@@ -246,15 +254,15 @@ class Accumulator {
 
   totals(hourValue: number): BurdenTotals {
     const annualHours = tidy(this.hours);
-    const annualFees = tidy(this.fees);
+    const annualFees = cents(this.fees);
     return {
       customersPerYear: tidy(this.customers),
       minutesPerCustomer: tidy(this.minutes),
       waitDaysPerCustomer: tidy(this.waitDays),
-      feePerCustomer: tidy(this.fee),
+      feePerCustomer: cents(this.fee),
       annualHours,
       annualFees,
-      annualCost: tidy(this.hours * hourValue + this.fees),
+      annualCost: cents(this.hours * hourValue + this.fees),
       split: Object.freeze({ learning: tidy(this.learning), compliance: tidy(this.compliance), psychological: tidy(this.psychological) }),
     };
   }

@@ -4,7 +4,7 @@
  */
 import type { Catalog, Step } from "../model/schema.js";
 import type { BurdenReport, BurdenTotals } from "./burden.js";
-import { tidy } from "./burden.js";
+import { cents, tidy } from "./burden.js";
 import { type LintConfig, type ResolvedLintConfig, parseLintConfig } from "./config.js";
 import { type LintResult, lintCatalog } from "./engine.js";
 import type { Finding } from "./types.js";
@@ -107,11 +107,11 @@ export interface CatalogComparison {
 }
 
 function deltaOf(before: BurdenTotals | undefined, after: BurdenTotals | undefined): BurdenDelta {
-  const d = (key: keyof BurdenDelta): number => tidy((after?.[key] ?? 0) - (before?.[key] ?? 0));
+  const d = (key: keyof BurdenDelta, round = tidy): number => round((after?.[key] ?? 0) - (before?.[key] ?? 0));
   return Object.freeze({
     annualHours: d("annualHours"),
-    annualCost: d("annualCost"),
-    annualFees: d("annualFees"),
+    annualCost: d("annualCost", cents),
+    annualFees: d("annualFees", cents),
     minutesPerCustomer: d("minutesPerCustomer"),
     waitDaysPerCustomer: d("waitDaysPerCustomer"),
   });

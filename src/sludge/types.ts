@@ -335,7 +335,7 @@ export interface FindingBurden {
   readonly customersPerYear: number;
   /** Customer hours a year. */
   readonly annualHours: number;
-  /** Dollars a year: the hours at the configured hour value, plus fees paid. */
+  /** Dollars a year, to the cent: the hours at the configured hour value, plus fees paid. */
   readonly annualCost: number;
 }
 

@@ -63,6 +63,22 @@ describe("computeBurden", () => {
     expect({ ...apply }.steps).toBe(apply.steps);
   });
 
+  it("gives dollars to the cent and hours to the millionth", () => {
+    const odd = catalog({
+      services: [
+        service("s", [{ id: "a", lane: "customer", channel: "web", customerMinutes: 1, fee: 0.333 }], {
+          occasion: { kind: "intent", story: "x", annualVolume: 7 },
+        }),
+      ],
+    });
+    const report = computeBurden(odd, { hourValue: 35 });
+    // 7 customers × 1 minute = 0.1166… hours; × $35 = $4.0833…, plus 7 × $0.333 = $2.331 in fees.
+    expect(report.services[0]).toMatchObject({ annualHours: 0.116667, annualFees: 2.33, annualCost: 6.41, feePerCustomer: 0.33 });
+    expect(report.services[0]!.steps[0]).toMatchObject({ annualHours: 0.116667, annualFees: 2.33, annualCost: 6.41, fee: 0.333 });
+    const finding = lintCatalog(odd, { preset: "all", today: "2026-12-01", hourValue: 35 }).findings.find((f) => f.burden.annualCost > 0);
+    expect(finding?.burden.annualCost).toBe(Math.round(finding!.burden.annualCost * 100) / 100);
+  });
+
   it("is the burden lintCatalog reports", () => {
     expect(lintCatalog(example(), { today: "2026-12-01" }).burden).toEqual(computeBurden(example()));
   });

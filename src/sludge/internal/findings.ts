@@ -6,7 +6,7 @@
  */
 import { type CatalogIndex, positions } from "../../model/index-lookup.js";
 import type { StepRef } from "../../model/schema.js";
-import { reachOf, tidy } from "../burden.js";
+import { cents, reachOf, tidy } from "../burden.js";
 import type { AnalysisAccess, Finding, FindingBurden, FindingTarget, ReportInput, ReportTarget } from "../types.js";
 
 /** A report that names something the catalog does not hold, or mixes target kinds. @internal */
@@ -237,7 +237,7 @@ export class BurdenCalculator {
       fee: tidy(fee),
       customersPerYear: tidy(customers),
       annualHours: tidy(hours),
-      annualCost: tidy(hours * this.hourValue + fee * customers),
+      annualCost: cents(hours * this.hourValue + fee * customers),
     });
   }
 }
