@@ -148,8 +148,21 @@ describe("lint", () => {
     const files = [EXAMPLE, "examples/approaching-retirement/to-be.yaml"];
     const json = JSON.parse((await runCli(["lint", ...files, "--format", "json", "--fail-on", "never"])).stdout) as { file: string }[];
     expect(json.map((r) => r.file)).toEqual(files);
-    const sarif = JSON.parse((await runCli(["lint", ...files, "--format", "sarif", "--fail-on", "never"])).stdout) as { runs: unknown[] };
+    const sarif = JSON.parse((await runCli(["lint", ...files, "--format", "sarif", "--fail-on", "never"])).stdout) as {
+      runs: { results: { locations: { physicalLocation?: { region?: { startLine: number } } }[] }[] }[];
+    };
     expect(sarif.runs).toHaveLength(2);
+    for (const run of sarif.runs) expect(run.results.every((r) => (r.locations[0]?.physicalLocation?.region?.startLine ?? 0) > 0)).toBe(true);
+  });
+
+  it("lints every valid file in order, each placed in its own text, when another is invalid", async () => {
+    const files = [EXAMPLE, "examples/approaching-retirement/to-be.yaml"];
+    const one = await Promise.all(files.map(async (file) => (await runCli(["lint", file, "--fail-on", "never"])).stdout));
+    const broken = fixture("broken.yaml", "version: 1\nname: [\n");
+    const run = await runCli(["lint", files[0]!, broken, files[1]!, "--fail-on", "never"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(one.join(""));
+    expect(run.stderr).toContain(`${broken}: invalid catalog`);
   });
 
   it("sets the exit code from --fail-on", async () => {

@@ -74,29 +74,32 @@ export function failsOn(result: Pick<LintResult, "findings">, failOn: FailOn): b
   return result.findings.some((f) => f.severity === "error" || (failOn === "warn" && f.severity === "warning"));
 }
 
-/** Formats the results of several files as one output of the format. */
-function formatAll(results: readonly { file: CatalogFile; result: LintResult }[], format: LintFormat, color: boolean, version: string): string {
-  const one = (entry: { file: CatalogFile; result: LintResult }): string =>
-    formatFindings(entry.result, format, {
-      catalogFile: entry.file.file,
-      catalogText: entry.file.text,
-      catalogSource: entry.file.source,
-      color,
-      toolVersion: version,
-    });
-  if (results.length === 1) return one(results[0]!);
+/** One file's lint result in the format. */
+function formatOne(file: CatalogFile, result: LintResult, format: LintFormat, color: boolean, version: string): string {
+  return formatFindings(result, format, {
+    catalogFile: file.file,
+    catalogText: file.text,
+    catalogSource: file.source,
+    color,
+    toolVersion: version,
+  });
+}
+
+/** Joins the outputs of several files (each in the format) into one output of the format. */
+function joinOutputs(outputs: readonly { readonly file: string; readonly text: string }[], format: LintFormat): string {
+  if (outputs.length === 1) return outputs[0]!.text;
   switch (format) {
     case "json":
-      return `${JSON.stringify(results.map((entry) => ({ file: entry.file.file, ...JSON.parse(one(entry)) })), null, 2)}\n`;
+      return `${JSON.stringify(outputs.map((entry) => ({ file: entry.file, ...JSON.parse(entry.text) })), null, 2)}\n`;
     case "sarif": {
       // One SARIF log with one run per file.
-      const logs = results.map((entry) => JSON.parse(one(entry)) as { runs: unknown[] } & Record<string, unknown>);
+      const logs = outputs.map((entry) => JSON.parse(entry.text) as { runs: unknown[] } & Record<string, unknown>);
       const [first] = logs;
       return `${JSON.stringify({ ...first, runs: logs.flatMap((log) => log.runs) }, null, 2)}\n`;
     }
     case "stylish":
     case "markdown":
-      return results.map(one).join(format === "markdown" ? "\n" : "");
+      return outputs.map((entry) => entry.text).join(format === "markdown" ? "\n" : "");
   }
 }
 
@@ -123,18 +126,30 @@ export function registerLint(program: Command, ctx: CliContext): void {
     )
     .action(async (files: string[], options: LintFlags & { format: LintFormat; failOn: FailOn; output?: string }) => {
       const config = await loadLintConfig(ctx, options);
-      // Stylish and SARIF place findings at their line and column: keep each catalog's parsed source for that.
+      // Stylish and SARIF place findings at their line and column: each catalog's parsed source is kept for that,
+      // and each file is linted and formatted before the next is read, so only one source is held at a time.
       const keepSource = options.format === "stylish" || options.format === "sarif";
-      const { loaded, invalid } = await loadCatalogFiles(ctx.io, files, ctx.errStyle, { keepSource });
-      if (invalid > 0) ctx.exit(EXIT.findings);
-      if (loaded.length === 0) return;
-      const results = loaded.map((file) => ({ file, result: lintCatalog(file.catalog, config) }));
       const color = options.output === undefined && options.format === "stylish" && ctx.outColor;
-      const text = formatAll(results, options.format, color, ctx.version);
+      const outputs: { file: string; text: string }[] = [];
+      let fails = false;
+      for (const file of files) {
+        const {
+          loaded: [entry],
+        } = await loadCatalogFiles(ctx.io, [file], ctx.errStyle, { keepSource });
+        if (entry === undefined) {
+          ctx.exit(EXIT.findings);
+          continue;
+        }
+        const result = lintCatalog(entry.catalog, config);
+        outputs.push({ file: entry.file, text: formatOne(entry, result, options.format, color, ctx.version) });
+        fails ||= failsOn(result, options.failOn);
+      }
+      if (outputs.length === 0) return;
+      const text = joinOutputs(outputs, options.format);
       if (options.output !== undefined) {
         await writeAtomic(ctx.io, options.output, text);
         ctx.io.err(`wrote ${options.output}\n`);
       } else ctx.io.out(text);
-      if (results.some((entry) => failsOn(entry.result, options.failOn))) ctx.exit(EXIT.findings);
+      if (fails) ctx.exit(EXIT.findings);
     });
 }
