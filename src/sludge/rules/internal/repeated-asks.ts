@@ -24,28 +24,30 @@ function byId(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A binary min-heap of ids (smallest id first). */
-class IdHeap {
-  private readonly items: string[] = [];
+/** A binary min-heap, in the order `compare` gives (smallest first). */
+class MinHeap<T> {
+  private readonly items: T[] = [];
+
+  constructor(private readonly compare: (a: T, b: T) => number) {}
 
   get size(): number {
     return this.items.length;
   }
 
-  push(id: string): void {
+  push(item: T): void {
     const items = this.items;
     let at = items.length;
-    items.push(id);
+    items.push(item);
     while (at > 0) {
       const up = (at - 1) >> 1;
-      if (byId(items[up]!, id) <= 0) break;
+      if (this.compare(items[up]!, item) <= 0) break;
       items[at] = items[up]!;
       at = up;
     }
-    items[at] = id;
+    items[at] = item;
   }
 
-  pop(): string {
+  pop(): T {
     const items = this.items;
     const top = items[0]!;
     const last = items.pop()!;
@@ -55,8 +57,8 @@ class IdHeap {
       for (;;) {
         let child = 2 * at + 1;
         if (child >= n) break;
-        if (child + 1 < n && byId(items[child + 1]!, items[child]!) < 0) child += 1;
-        if (byId(items[child]!, last) >= 0) break;
+        if (child + 1 < n && this.compare(items[child + 1]!, items[child]!) < 0) child += 1;
+        if (this.compare(items[child]!, last) >= 0) break;
         items[at] = items[child]!;
         at = child;
       }
@@ -74,7 +76,7 @@ function topologicalRank(nodes: readonly string[], edges: (node: string) => Iter
   const indegree = new Map<string, number>();
   for (const node of nodes) indegree.set(node, indegree.get(node) ?? 0);
   for (const node of indegree.keys()) for (const to of edges(node)) if (indegree.has(to)) indegree.set(to, indegree.get(to)! + 1);
-  const ready = new IdHeap();
+  const ready = new MinHeap<string>(byId);
   for (const [node, degree] of indegree) if (degree === 0) ready.push(node);
   const rank = new Map<string, number>();
   while (ready.size > 0) {
@@ -91,11 +93,14 @@ function topologicalRank(nodes: readonly string[], edges: (node: string) => Iter
   return rank;
 }
 
+/** A step's rank in its service's flow order, by step id (0 for an id the service does not have). @internal */
+export type StepRank = (step: string) => number;
+
 /** Step ranks per service, per index: the three repeated-ask rules of one lint share them. */
-const stepRanks = new WeakMap<RuleContext<unknown>["index"], Map<string, Map<string, number>>>();
+const stepRanks = new WeakMap<RuleContext<unknown>["index"], Map<string, StepRank>>();
 
 /** The steps of a service ranked in flow order (sequence and branch flows, attached steps after their host). */
-function stepRank(ctx: RuleContext<unknown>, serviceId: string): Map<string, number> {
+function stepRank(ctx: RuleContext<unknown>, serviceId: string): StepRank {
   let byService = stepRanks.get(ctx.index);
   if (byService === undefined) {
     byService = new Map();
@@ -103,38 +108,84 @@ function stepRank(ctx: RuleContext<unknown>, serviceId: string): Map<string, num
   }
   let rank = byService.get(serviceId);
   if (rank === undefined) {
-    rank = computeStepRank(ctx, serviceId);
+    rank = computeStepRank(ctx.index, serviceId);
     byService.set(serviceId, rank);
   }
   return rank;
 }
 
-function computeStepRank(ctx: RuleContext<unknown>, serviceId: string): Map<string, number> {
-  const service = ctx.index.services.get(serviceId);
-  if (service === undefined) return new Map();
-  const attached = new Map<string, string[]>();
-  for (const step of service.steps) {
-    if (step.attachedTo === undefined) continue;
-    const list = attached.get(step.attachedTo);
-    if (list) list.push(step.id);
-    else attached.set(step.attachedTo, [step.id]);
+/**
+ * Ranks the steps of a service as {@link topologicalRank} would rank their ids along the non-rework flows and from
+ * each host to the steps attached to it, on step positions: typed arrays and a heap of places in id order instead
+ * of maps keyed by id (a 200,000-step catalog ranks every step of every service that repeats an ask). A node is
+ * the first step with an id, as the index holds it.
+ *
+ * @internal
+ */
+export function computeStepRank(index: RuleContext<unknown>["index"], serviceId: string): StepRank {
+  const service = index.services.get(serviceId);
+  if (service === undefined) return () => 0;
+  const steps = service.steps;
+  const byStep = index.stepsOf(serviceId);
+  const at = (id: string): number => byStep.get(id)?.stepIndex ?? -1;
+  const n = steps.length;
+  // Out-edges as one list per node in compressed form: `targets[start[u]..start[u + 1]]`.
+  const start = new Int32Array(n + 1);
+  const count = (u: number): void => {
+    start[u + 1]! += 1;
+  };
+  for (let i = 0; i < n; i++) {
+    const step = steps[i]!;
+    if (at(step.id) === i) for (const flow of step.next) if (flow.kind !== "rework" && at(flow.to) >= 0) count(i);
+    if (step.attachedTo !== undefined) {
+      const host = at(step.attachedTo);
+      if (host >= 0) count(host);
+    }
   }
-  // Out-lists built once: the first step with an id (as the index holds it), its non-rework flows, then the steps
-  // attached to it.
-  const out = new Map<string, string[]>();
-  for (const step of service.steps) {
-    if (out.has(step.id)) continue;
-    const list: string[] = [];
-    for (const flow of step.next) if (flow.kind !== "rework") list.push(flow.to);
-    const hung = attached.get(step.id);
-    if (hung !== undefined) for (const id of hung) list.push(id);
-    out.set(step.id, list);
+  for (let u = 0; u < n; u++) start[u + 1]! += start[u]!;
+  const targets = new Int32Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    const step = steps[i]!;
+    if (at(step.id) === i) {
+      for (const flow of step.next) {
+        const to = flow.kind === "rework" ? -1 : at(flow.to);
+        if (to >= 0) targets[fill[i]!++] = to;
+      }
+    }
+    if (step.attachedTo !== undefined) {
+      const host = at(step.attachedTo);
+      if (host >= 0) targets[fill[host]!++] = at(step.id);
+    }
   }
-  const none: readonly string[] = [];
-  return topologicalRank(
-    service.steps.map((step) => step.id),
-    (id) => out.get(id) ?? none,
-  );
+  // Nodes in id order; `place[u]` is node u's place in it (the heap compares places, not strings).
+  const nodes: number[] = [];
+  for (let i = 0; i < n; i++) if (at(steps[i]!.id) === i) nodes.push(i);
+  nodes.sort((a, b) => byId(steps[a]!.id, steps[b]!.id));
+  const place = new Int32Array(n);
+  for (let k = 0; k < nodes.length; k++) place[nodes[k]!] = k;
+  const indegree = new Int32Array(n);
+  for (const u of nodes) for (let e = start[u]!; e < start[u + 1]!; e++) indegree[targets[e]!]! += 1;
+  const ready = new MinHeap<number>((a, b) => a - b);
+  for (const u of nodes) if (indegree[u] === 0) ready.push(place[u]!);
+  const rank = new Int32Array(n).fill(-1);
+  let next = 0;
+  while (ready.size > 0) {
+    const u = nodes[ready.pop()]!;
+    rank[u] = next++;
+    for (let e = start[u]!; e < start[u + 1]!; e++) {
+      const v = targets[e]!;
+      if (rank[v]! >= 0) continue;
+      indegree[v]! -= 1;
+      if (indegree[v] === 0) ready.push(place[v]!);
+    }
+  }
+  // Steps on cycles follow, by id.
+  for (const u of nodes) if (rank[u]! < 0) rank[u] = next++;
+  return (id) => {
+    const u = at(id);
+    return u < 0 ? 0 : rank[u]!;
+  };
 }
 
 /** The services of a life experience ranked along its links. */
@@ -178,11 +229,11 @@ export function reportRepeatedAsks(
   const remediation = wording.remediation === undefined ? {} : { remediation: wording.remediation };
   if (scopes.includes("path")) {
     for (const service of ctx.catalog.services) {
-      let ranks: Map<string, number> | undefined;
+      let ranks: StepRank | undefined;
       for (const ask of ctx.analysis.service(service.id).repeatedAsks) {
         if (ask.kind !== kind || ask.scope !== "path" || ask.shared || ask.asks.length < 2) continue;
         const rank = (ranks ??= stepRank(ctx, service.id));
-        const asks = inOrder(ask.asks, () => 0, (a) => rank.get(a.step) ?? 0);
+        const asks = inOrder(ask.asks, () => 0, (a) => rank(a.step));
         const steps = asks.map((a) => a.step);
         const repeats = asks.slice(1);
         ctx.report({
@@ -198,7 +249,7 @@ export function reportRepeatedAsks(
     }
   }
   if (scopes.includes("experience")) {
-    const stepRanks = new Map<string, Map<string, number>>();
+    const stepRanks = new Map<string, StepRank>();
     for (const experience of ctx.catalog.lifeExperiences) {
       let servicesRank: Map<string, number> | undefined;
       for (const ask of ctx.analysis.experience(experience.id).repeatedAsks) {
@@ -207,7 +258,7 @@ export function reportRepeatedAsks(
         const asks = inOrder(
           ask.asks,
           (service) => ranked.get(service) ?? 0,
-          (a) => (stepRanks.get(a.service) ?? stepRanks.set(a.service, stepRank(ctx, a.service)).get(a.service)!).get(a.step) ?? 0,
+          (a) => (stepRanks.get(a.service) ?? stepRanks.set(a.service, stepRank(ctx, a.service)).get(a.service)!)(a.step),
         );
         const services: string[] = [];
         for (const a of asks) if (!services.includes(a.service)) services.push(a.service);
