@@ -1,7 +1,8 @@
 /**
  * The whole pipeline at each size (issue 10): parse and validate, graph analysis, lint with every rule, Mermaid
- * export of every view, compare of two versions, and peak memory, each next to the floor measured in the same run
- * on the same document: `JSON.parse` of it, and zod's validation of the schema alone.
+ * export of every view (plain, and with the lint's findings as the sludge overlay), compare of two versions, and
+ * peak memory, each next to the floor measured in the same run on the same document: `JSON.parse` of it, and
+ * zod's validation of the schema alone.
  *
  * YAML: the same catalog written by `serializeCatalog`, validated from text next to the yaml package's own `parse`
  * of it (the floor for YAML). Only below 100,000 steps unless `--yaml-large` (the yaml package alone takes tens of
@@ -15,6 +16,7 @@ import { parse as parseYaml } from "yaml";
 import {
   type Catalog,
   type CatalogInput,
+  type Finding,
   type MermaidView,
   CatalogSchema,
   analyzeLifeExperienceIndexed,
@@ -64,9 +66,11 @@ function analyzeAll(catalog: Catalog): number {
   return n;
 }
 
-function exportAll(catalog: Catalog): number {
+/** Every view of the catalog; with `findings`, each carries the sludge overlay (as `report` and `diagram --sludge`). */
+function exportAll(catalog: Catalog, findings?: readonly Finding[]): number {
   let chars = 0;
-  for (const view of viewsOf(catalog)) for (const d of toMermaid(catalog, view).diagrams) chars += d.text.length;
+  const options = findings === undefined ? {} : { findings };
+  for (const view of viewsOf(catalog)) for (const d of toMermaid(catalog, view, options).diagrams) chars += d.text.length;
   return chars;
 }
 
@@ -120,6 +124,8 @@ for (const { label, size } of selectedSizes()) {
     return lintCatalog(parsed.catalog, { preset: "all", today: TODAY });
   });
   const mermaid = medianMs(steps >= 100_000 ? 1 : Math.min(runs, 3), () => exportAll(catalog));
+  const { findings } = lintCatalog(catalog, { preset: "all", today: TODAY });
+  const overlaid = medianMs(steps >= 100_000 ? 1 : Math.min(runs, 3), () => exportAll(catalog, findings));
   const compare = medianMs(steps >= 100_000 ? 1 : Math.min(runs, 3), () => compareCatalogs(catalog, after, { preset: "all", today: TODAY }));
   if (steps < 100_000 || process.argv.includes("--yaml-large")) {
     const yaml = serializeCatalog(catalog);
@@ -143,6 +149,7 @@ for (const { label, size } of selectedSizes()) {
     fmt(lint),
     fmt(pipeline),
     fmt(mermaid),
+    fmt(overlaid),
     fmt(compare),
   ]);
   ratios.push([
@@ -158,7 +165,7 @@ for (const { label, size } of selectedSizes()) {
 console.log("Times in ms (medians). validate = parseCatalogText of the JSON text; pipeline = validate + lint, preset all.\n");
 console.log(
   table(
-    ["size", "JSON", "JSON.parse", "JSON.parse + zod", "validate", "graph (every service and experience)", "lint (all rules)", "pipeline", "Mermaid (every view)", "compare"],
+    ["size", "JSON", "JSON.parse", "JSON.parse + zod", "validate", "graph (every service and experience)", "lint (all rules)", "pipeline", "Mermaid (every view)", "Mermaid with findings", "compare"],
     times,
   ),
 );

@@ -522,12 +522,11 @@ export function blueprintView(context: ViewContext, serviceId: unknown): Mermaid
 function warnUnshownFindings(context: ViewContext, service: Service, plan: Plan): void {
   const { overlay } = context.options;
   if (!overlay.active) return;
+  const withFindings = overlay.stepsByService.get(service.id);
+  if (withFindings === undefined) return;
   const shownIds = new Set(plan.shown.steps.map((i) => service.steps[i]!.id));
   let hidden = 0;
-  for (const key of overlay.steps.keys()) {
-    const [serviceId, stepId] = key.split("\u0000");
-    if (serviceId === service.id && stepId !== undefined && !shownIds.has(stepId)) hidden++;
-  }
+  for (const stepId of withFindings) if (!shownIds.has(stepId)) hidden++;
   if (hidden > 0) context.warn("finding_not_shown", `${hidden} step${hidden === 1 ? "" : "s"} with findings are hidden by the filters`);
 }
 

@@ -50,6 +50,8 @@ export interface Overlay {
   /** Whether findings were given at all (the legend is drawn even when none apply). */
   readonly active: boolean;
   readonly steps: ReadonlyMap<string, FindingSummary>;
+  /** The step ids of {@link Overlay.steps} by service id, in the order first met. */
+  readonly stepsByService: ReadonlyMap<string, readonly string[]>;
   readonly services: ReadonlyMap<string, FindingSummary>;
   /** Keyed by `experience id`, then link id. */
   readonly links: ReadonlyMap<string, FindingSummary>;
@@ -100,15 +102,32 @@ function add(map: Map<string, Tally>, key: string, finding: Finding): void {
   tally.rules.add(finding.ruleId);
 }
 
+/** Overlays of frozen finding lists (a lint result's), by whether waived findings count. */
+const overlays = new WeakMap<readonly Finding[], { withWaived?: Overlay; withoutWaived?: Overlay }>();
+
 /**
- * Groups findings by target. Waived findings are left out unless `includeWaived` is set.
+ * Groups findings by target. Waived findings are left out unless `includeWaived` is set. The overlay of a frozen
+ * list (as `lintCatalog` returns) is made once and shared: exporting every view of a catalog with its findings
+ * passes the same list to each call, and grouping it each time cost findings × views.
  *
  * @param findings - the linter's findings, or `undefined` for no overlay
  * @param includeWaived - whether waived findings count
- * @returns the grouped findings
+ * @returns the grouped findings (read-only, possibly shared)
  */
 export function buildOverlay(findings: readonly Finding[] | undefined, includeWaived: boolean): Overlay {
+  if (findings === undefined || !Object.isFrozen(findings)) return groupFindings(findings, includeWaived);
+  let cached = overlays.get(findings);
+  if (cached === undefined) {
+    cached = {};
+    overlays.set(findings, cached);
+  }
+  if (includeWaived) return (cached.withWaived ??= groupFindings(findings, true));
+  return (cached.withoutWaived ??= groupFindings(findings, false));
+}
+
+function groupFindings(findings: readonly Finding[] | undefined, includeWaived: boolean): Overlay {
   const steps = new Map<string, Tally>();
+  const stepsByService = new Map<string, string[]>();
   const services = new Map<string, Tally>();
   const links = new Map<string, Tally>();
   const experiences = new Map<string, Tally>();
@@ -117,7 +136,13 @@ export function buildOverlay(findings: readonly Finding[] | undefined, includeWa
     if (finding.waiver !== undefined && !includeWaived) continue;
     const target = finding.target;
     if (target.kind === "step" && target.service !== undefined && target.step !== undefined) {
-      add(steps, stepKey(target.service, target.step), finding);
+      const key = stepKey(target.service, target.step);
+      if (!steps.has(key)) {
+        const ids = stepsByService.get(target.service);
+        if (ids === undefined) stepsByService.set(target.service, [target.step]);
+        else ids.push(target.step);
+      }
+      add(steps, key, finding);
     } else if (target.kind === "service" && target.service !== undefined) {
       add(services, target.service, finding);
     } else if (target.kind === "link" && target.experience !== undefined && target.link !== undefined) {
@@ -132,6 +157,7 @@ export function buildOverlay(findings: readonly Finding[] | undefined, includeWa
   return {
     active: findings !== undefined,
     steps: summarize(steps),
+    stepsByService,
     services: summarize(services),
     links: summarize(links),
     experiences: summarize(experiences),
