@@ -8,7 +8,7 @@
  */
 import type { Catalog, LifeExperience, Service } from "../../model/schema.js";
 import { summarizeFeedback } from "../../model/feedback-summary.js";
-import type { BurdenReport } from "../../sludge/burden.js";
+import type { BurdenReport, ServiceBurden } from "../../sludge/burden.js";
 import type { Finding, Severity } from "../../sludge/types.js";
 import { type Bar, barChart } from "./chart.js";
 import { base64Utf8, escapeHtml, jsonForScript } from "./escape.js";
@@ -74,8 +74,16 @@ export interface HtmlReportInput {
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-const number = (n: number, digits = 0): string =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+/** Number formats by fraction digits: made once (`toLocaleString` with options makes one per call). */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+const number = (n: number, digits = 0): string => {
+  let format = numberFormats.get(digits);
+  if (format === undefined) {
+    format = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    numberFormats.set(digits, format);
+  }
+  return format.format(n);
+};
 const count = (n: number, noun: string, nouns = `${noun}s`): string => `${number(n)} ${n === 1 ? noun : nouns}`;
 const dollars = (n: number): string => `$${number(Math.round(n))}`;
 const percent = (share: number | null): string => (share === null ? "–" : `${(share * 100).toFixed(0)}%`);
@@ -229,19 +237,47 @@ function feedbackHtml(service: Service): string {
   return `<h4>A-11 customer feedback (${number(summary.collections)} collections; latest quarters, mean of 5)</h4><table><thead>${head}</thead><tbody>${rows}</tbody></table>${missing}`;
 }
 
-function serviceSection(
-  service: Service,
-  catalog: Catalog,
-  diagrams: readonly HtmlReportDiagram[],
-  findings: readonly Finding[],
-  burden: BurdenReport | undefined,
-  svgNote: string | undefined,
-): string {
-  const agency = catalog.agencies.find((a) => a.id === service.agency);
-  const channelNames = new Map(catalog.channels.map((c) => [c.id, c.name]));
-  const hours = burden?.services.find((s) => s.service === service.id);
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) if (f.target.service === service.id) counts[f.severity] += 1;
+/** What the sections look up by id, built once per report (each is first-wins, as `find` would be). */
+interface Lookups {
+  readonly agencyNames: ReadonlyMap<string, string>;
+  readonly channelNames: ReadonlyMap<string, string>;
+  readonly serviceNames: ReadonlyMap<string, string>;
+  readonly hours: ReadonlyMap<string, ServiceBurden>;
+  /** Findings by severity per service (findings on the service or its steps). */
+  readonly counts: ReadonlyMap<string, Record<Severity, number>>;
+}
+
+function firstById<T, V>(items: readonly T[], id: (item: T) => string, value: (item: T) => V): Map<string, V> {
+  const map = new Map<string, V>();
+  for (const item of items) if (!map.has(id(item))) map.set(id(item), value(item));
+  return map;
+}
+
+function lookups(catalog: Catalog, findings: readonly Finding[], burden: BurdenReport | undefined): Lookups {
+  const counts = new Map<string, Record<Severity, number>>();
+  for (const f of findings) {
+    if (f.target.service === undefined) continue;
+    let tally = counts.get(f.target.service);
+    if (tally === undefined) {
+      tally = { error: 0, warning: 0, info: 0 };
+      counts.set(f.target.service, tally);
+    }
+    tally[f.severity] += 1;
+  }
+  return {
+    agencyNames: firstById(catalog.agencies, (a) => a.id, (a) => a.name),
+    channelNames: firstById(catalog.channels, (c) => c.id, (c) => c.name),
+    serviceNames: firstById(catalog.services, (s) => s.id, (s) => s.name),
+    hours: firstById(burden?.services ?? [], (s) => s.service, (s) => s),
+    counts,
+  };
+}
+
+function serviceSection(service: Service, diagrams: readonly HtmlReportDiagram[], lookups: Lookups, svgNote: string | undefined): string {
+  const { channelNames } = lookups;
+  const agencyName = lookups.agencyNames.get(service.agency);
+  const hours = lookups.hours.get(service.id);
+  const counts = lookups.counts.get(service.id) ?? { error: 0, warning: 0, info: 0 };
   const steps = service.steps
     .map(
       (step) =>
@@ -253,7 +289,7 @@ function serviceSection(
     .join("");
   return (
     `<section id="${escapeHtml(anchor("service", service.id))}"><h3>${escapeHtml(service.name)}</h3>` +
-    `<p><span class="sb-tag">${escapeHtml(service.id)}</span><span class="sb-tag">${escapeHtml(agency?.name ?? service.agency)}</span>` +
+    `<p><span class="sb-tag">${escapeHtml(service.id)}</span><span class="sb-tag">${escapeHtml(agencyName ?? service.agency)}</span>` +
     `<span class="sb-tag">${escapeHtml(service.kind)}</span>${service.designated ? '<span class="sb-tag">HISP designated</span>' : ""}</p>` +
     (service.description !== undefined ? `<p>${escapeHtml(service.description)}</p>` : "") +
     `<p>Occasion: ${escapeHtml(service.occasion.story ?? service.occasion.kind)}. ` +
@@ -270,8 +306,8 @@ function serviceSection(
   );
 }
 
-function experienceSection(experience: LifeExperience, catalog: Catalog, diagrams: readonly HtmlReportDiagram[], svgNote: string | undefined): string {
-  const names = new Map(catalog.services.map((s) => [s.id, s.name]));
+function experienceSection(experience: LifeExperience, diagrams: readonly HtmlReportDiagram[], lookups: Lookups, svgNote: string | undefined): string {
+  const names = lookups.serviceNames;
   const links = experience.links
     .map(
       (link) =>
@@ -327,6 +363,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     else if (diagram.experience !== undefined) forExperience.set(diagram.experience, [...(forExperience.get(diagram.experience) ?? []), diagram]);
     else other.push(diagram);
   }
+  const lookup = lookups(catalog, findings, input.burden);
   const steps = catalog.services.reduce((n, s) => n + s.steps.length, 0);
   const linted = input.findings !== undefined;
   const nav = [
@@ -346,11 +383,11 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     (linted ? findingsSection(findings, input.waived ?? [], catalog) : "") +
     (catalog.lifeExperiences.length > 0
       ? `<section id="experiences"><h2>Life experiences</h2>${catalog.lifeExperiences
-          .map((e) => experienceSection(e, catalog, forExperience.get(e.id) ?? [], input.svgNote))
+          .map((e) => experienceSection(e, forExperience.get(e.id) ?? [], lookup, input.svgNote))
           .join("")}</section>`
       : "") +
     `<section id="services"><h2>Services</h2>${catalog.services
-      .map((s) => serviceSection(s, catalog, forService.get(s.id) ?? [], findings, input.burden, input.svgNote))
+      .map((s) => serviceSection(s, forService.get(s.id) ?? [], lookup, input.svgNote))
       .join("")}</section>` +
     (other.length > 0 ? `<section id="other-diagrams"><h2>Other diagrams</h2>${other.map((d) => diagramHtml(d, input.svgNote)).join("")}</section>` : "") +
     `</main><footer><p class="muted">Made with service-blueprint. This page loads nothing from the network.</p></footer>`;
