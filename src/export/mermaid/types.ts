@@ -32,7 +32,11 @@ export type MermaidView =
  * ```
  */
 export interface MermaidOptions {
-  /** Sludge findings (from `lintCatalog`) to highlight, by severity, with a legend. */
+  /**
+   * Sludge findings (from `lintCatalog`) to highlight, by severity, with a legend. A frozen list, as `lintCatalog`
+   * returns, is grouped once and the grouping reused by every later call with the same list (exporting every view
+   * of a large catalog stays linear); a list that is not frozen is grouped on each call.
+   */
   readonly findings?: readonly Finding[];
   /** Highlight waived findings too (default `false`: a waived finding is an accepted friction). */
   readonly includeWaived?: boolean;
