@@ -5,6 +5,7 @@
  * The arithmetic (NSW Sludge Finder): a step's annual hours = its minutes × the service's annual volume × the
  * share of the service's customers reaching the step ÷ 60; cost = hours × the value of an hour + fees paid.
  */
+import { stepMinutes } from "../graph/build.js";
 import { type CatalogIndex, indexCatalog } from "../model/index-lookup.js";
 import type { Catalog, Step } from "../model/schema.js";
 import { createAnalysisAccess } from "./analysis.js";
@@ -190,11 +191,20 @@ export function cents(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** A step's minutes of learning cost: its customer minutes when its activity is `learn`. */
+function learningMinutes(step: Step): number {
+  return step.activity === "learn" ? step.customerMinutes : 0;
+}
+
+/** A step's minutes of compliance cost: its other customer minutes, and travel (hold minutes are psychological). */
+function complianceMinutes(step: Step): number {
+  return step.customerMinutes - learningMinutes(step) + step.travelMinutes;
+}
+
 /** The burden of one step, reached by `share` of the service's `volume` customers a year. */
 function stepBurden(step: Step, path: string, volume: number | undefined, share: number, hourValue: number): StepBurden {
   const customers = (volume ?? 0) * share;
-  const minutes = step.customerMinutes + step.holdMinutes + step.travelMinutes;
-  const learning = step.activity === "learn" ? step.customerMinutes : 0;
+  const minutes = stepMinutes(step);
   const hours = (minutes * customers) / 60;
   return Object.freeze({
     step: step.id,
@@ -211,8 +221,8 @@ function stepBurden(step: Step, path: string, volume: number | undefined, share:
     annualFees: cents(step.fee * customers),
     annualCost: cents(hours * hourValue + step.fee * customers),
     split: Object.freeze({
-      learning: tidy((learning * customers) / 60),
-      compliance: tidy(((step.customerMinutes - learning + step.travelMinutes) * customers) / 60),
+      learning: tidy((learningMinutes(step) * customers) / 60),
+      compliance: tidy((complianceMinutes(step) * customers) / 60),
       psychological: tidy((step.holdMinutes * customers) / 60),
     }),
   });
@@ -297,15 +307,14 @@ export function computeBurdenIndexed(index: CatalogIndex, analysis: AnalysisAcce
     for (const step of service.steps) {
       const share = reach.get(step.id) ?? 0;
       const customers = (volume ?? 0) * share;
-      const minutes = step.customerMinutes + step.holdMinutes + step.travelMinutes;
-      const learning = step.activity === "learn" ? step.customerMinutes : 0;
+      const minutes = stepMinutes(step);
       sum.minutes += minutes * share;
       sum.waitDays += step.waitDays * share;
       sum.fee += step.fee * share;
       sum.hours += (minutes * customers) / 60;
       sum.fees += step.fee * customers;
-      sum.learning += (learning * customers) / 60;
-      sum.compliance += ((step.customerMinutes - learning + step.travelMinutes) * customers) / 60;
+      sum.learning += (learningMinutes(step) * customers) / 60;
+      sum.compliance += (complianceMinutes(step) * customers) / 60;
       sum.psychological += (step.holdMinutes * customers) / 60;
     }
     sum.customers = volume ?? 0;
