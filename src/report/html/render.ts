@@ -6,6 +6,7 @@
  * nothing inside them can run; the findings data sits in a `<script type="application/json">` with `<` escaped;
  * and a Content-Security-Policy allows only the report's own script (by hash), inline styles and `data:` images.
  */
+import { type CatalogIndex, indexCatalog } from "../../model/index-lookup.js";
 import type { Catalog, LifeExperience, Service } from "../../model/schema.js";
 import { summarizeFeedback } from "../../model/feedback-summary.js";
 import type { BurdenReport, ServiceBurden } from "../../sludge/burden.js";
@@ -237,20 +238,13 @@ function feedbackHtml(service: Service): string {
   return `<h4>A-11 customer feedback (${number(summary.collections)} collections; latest quarters, mean of 5)</h4><table><thead>${head}</thead><tbody>${rows}</tbody></table>${missing}`;
 }
 
-/** What the sections look up by id, built once per report (each is first-wins, as `find` would be). */
+/** What the sections look up, built once per report: the catalog's index, and burden and finding counts by service. */
 interface Lookups {
-  readonly agencyNames: ReadonlyMap<string, string>;
-  readonly channelNames: ReadonlyMap<string, string>;
-  readonly serviceNames: ReadonlyMap<string, string>;
+  readonly index: CatalogIndex;
+  /** The burden of each service (the first row with its id). */
   readonly hours: ReadonlyMap<string, ServiceBurden>;
   /** Findings by severity per service (findings on the service or its steps). */
   readonly counts: ReadonlyMap<string, Record<Severity, number>>;
-}
-
-function firstById<T, V>(items: readonly T[], id: (item: T) => string, value: (item: T) => V): Map<string, V> {
-  const map = new Map<string, V>();
-  for (const item of items) if (!map.has(id(item))) map.set(id(item), value(item));
-  return map;
 }
 
 function lookups(catalog: Catalog, findings: readonly Finding[], burden: BurdenReport | undefined): Lookups {
@@ -264,25 +258,22 @@ function lookups(catalog: Catalog, findings: readonly Finding[], burden: BurdenR
     }
     tally[f.severity] += 1;
   }
-  return {
-    agencyNames: firstById(catalog.agencies, (a) => a.id, (a) => a.name),
-    channelNames: firstById(catalog.channels, (c) => c.id, (c) => c.name),
-    serviceNames: firstById(catalog.services, (s) => s.id, (s) => s.name),
-    hours: firstById(burden?.services ?? [], (s) => s.service, (s) => s),
-    counts,
-  };
+  const hours = new Map<string, ServiceBurden>();
+  for (const row of burden?.services ?? []) if (!hours.has(row.service)) hours.set(row.service, row);
+  return { index: indexCatalog(catalog), hours, counts };
 }
 
 function serviceSection(service: Service, diagrams: readonly HtmlReportDiagram[], lookups: Lookups, svgNote: string | undefined): string {
-  const { channelNames } = lookups;
-  const agencyName = lookups.agencyNames.get(service.agency);
+  const { index } = lookups;
+  const channelName = (id: string): string => index.channels.get(id)?.name ?? id;
+  const agencyName = index.agencies.get(service.agency)?.name;
   const hours = lookups.hours.get(service.id);
   const counts = lookups.counts.get(service.id) ?? { error: 0, warning: 0, info: 0 };
   const steps = service.steps
     .map(
       (step) =>
         `<tr><td><code>${escapeHtml(step.id)}</code></td><td>${escapeHtml(step.name)}</td><td>${escapeHtml(step.lane)}</td>` +
-        `<td>${step.channel !== undefined ? escapeHtml(channelNames.get(step.channel) ?? step.channel) : ""}</td>` +
+        `<td>${step.channel !== undefined ? escapeHtml(channelName(step.channel)) : ""}</td>` +
         `<td class="num">${step.customerMinutes > 0 ? number(step.customerMinutes) : ""}</td>` +
         `<td class="num">${step.waitDays > 0 ? number(step.waitDays) : ""}</td></tr>`,
     )
@@ -295,7 +286,7 @@ function serviceSection(service: Service, diagrams: readonly HtmlReportDiagram[]
     `<p>Occasion: ${escapeHtml(service.occasion.story ?? service.occasion.kind)}. ` +
     `Annual volume: ${service.occasion.annualVolume !== undefined ? number(service.occasion.annualVolume) : "unknown"}. ` +
     `Offering: ${escapeHtml(service.offering.name)} (${escapeHtml(service.offering.kind)}). ` +
-    `Channels: ${service.channels.map((c) => escapeHtml(channelNames.get(c) ?? c)).join(", ") || "none"}.</p>` +
+    `Channels: ${service.channels.map((c) => escapeHtml(channelName(c))).join(", ") || "none"}.</p>` +
     `<p>Findings: ${count(counts.error, "error")}, ${count(counts.warning, "warning")}, ${counts.info} info` +
     (hours !== undefined ? `; ${number(hours.annualHours)} customer hours a year, ${number(hours.minutesPerCustomer)} minutes per customer.` : ".") +
     `</p>` +
@@ -307,20 +298,20 @@ function serviceSection(service: Service, diagrams: readonly HtmlReportDiagram[]
 }
 
 function experienceSection(experience: LifeExperience, diagrams: readonly HtmlReportDiagram[], lookups: Lookups, svgNote: string | undefined): string {
-  const names = lookups.serviceNames;
+  const name = (id: string): string => lookups.index.services.get(id)?.name ?? id;
   const links = experience.links
     .map(
       (link) =>
         `<tr><td><code>${escapeHtml(link.id)}</code></td><td>${escapeHtml(link.kind)}</td>` +
-        `<td>${escapeHtml(names.get(link.from.service) ?? link.from.service)} / ${escapeHtml(link.from.step)}</td>` +
-        `<td>${escapeHtml(names.get(link.to.service) ?? link.to.service)} / ${escapeHtml(link.to.step)}</td>` +
+        `<td>${escapeHtml(name(link.from.service))} / ${escapeHtml(link.from.step)}</td>` +
+        `<td>${escapeHtml(name(link.to.service))} / ${escapeHtml(link.to.step)}</td>` +
         `<td>${escapeHtml(link.label ?? "")}</td></tr>`,
     )
     .join("");
   return (
     `<section id="${escapeHtml(anchor("experience", experience.id))}"><h3>${escapeHtml(experience.name)}</h3>` +
     (experience.description !== undefined ? `<p>${escapeHtml(experience.description)}</p>` : "") +
-    `<p>Services: ${experience.services.map((s) => `<a href="#${escapeHtml(anchor("service", s))}">${escapeHtml(names.get(s) ?? s)}</a>`).join(", ")}.</p>` +
+    `<p>Services: ${experience.services.map((s) => `<a href="#${escapeHtml(anchor("service", s))}">${escapeHtml(name(s))}</a>`).join(", ")}.</p>` +
     (links !== ""
       ? `<table><thead><tr><th>Link</th><th>Kind</th><th>From</th><th>To</th><th>Label</th></tr></thead><tbody>${links}</tbody></table>`
       : "") +
