@@ -94,6 +94,26 @@ function hex16(a: number, b: number): string {
   );
 }
 
+/** Link positions by id, per life experience and index: the target resolver and the sort of one lint share them. */
+const linkMaps = new WeakMap<CatalogIndex, Map<string, Map<string, number>>>();
+
+/** The first position of each link id of a life experience (`undefined` for an unknown experience). */
+function linkPositions(index: CatalogIndex, experienceId: string): Map<string, number> | undefined {
+  let byExperience = linkMaps.get(index);
+  if (byExperience === undefined) {
+    byExperience = new Map();
+    linkMaps.set(index, byExperience);
+  }
+  let map = byExperience.get(experienceId);
+  if (map === undefined) {
+    const experience = index.lifeExperiences.get(experienceId);
+    if (experience === undefined) return undefined;
+    map = positions(experience.links);
+    byExperience.set(experienceId, map);
+  }
+  return map;
+}
+
 /**
  * Resolves ids to a finding target with its path. Targets are frozen and shared: every finding on one step (or
  * service, experience, link) holds the same target object, built once per lint.
@@ -101,7 +121,6 @@ function hex16(a: number, b: number): string {
  * @internal
  */
 export class TargetResolver {
-  private readonly links = new Map<string, Map<string, number>>();
   private readonly services = new Map<string, { readonly target: FindingTarget; readonly steps: Map<string, FindingTarget> }>();
   private readonly experiences = new Map<string, { readonly target: FindingTarget; readonly links: Map<string, FindingTarget> }>();
   private catalogTarget: FindingTarget | undefined;
@@ -143,7 +162,7 @@ export class TargetResolver {
       if (link === undefined) return known.target;
       let resolved = known.links.get(link);
       if (resolved === undefined) {
-        const li = this.linkPositions(experience).get(link);
+        const li = linkPositions(this.index, experience)?.get(link);
         if (li === undefined) throw new ReportTargetError(`unknown link '${link}' of life experience '${experience}' in a report`);
         resolved = Object.freeze({ kind: "link", experience, link, path: `${known.target.path}.links[${li}]` });
         known.links.set(link, resolved);
@@ -154,14 +173,6 @@ export class TargetResolver {
     return (this.catalogTarget ??= Object.freeze({ kind: "catalog", path: "" }));
   }
 
-  private linkPositions(experienceId: string): Map<string, number> {
-    let map = this.links.get(experienceId);
-    if (map === undefined) {
-      map = positions(this.index.lifeExperiences.get(experienceId)?.links ?? []);
-      this.links.set(experienceId, map);
-    }
-    return map;
-  }
 }
 
 /** Computes what a finding costs, per customer and a year. @internal */
@@ -258,10 +269,8 @@ interface Keyed {
   readonly second: number;
 }
 
-/** Computes sort positions, caching link positions per life experience. */
+/** Computes sort positions. */
 class Positions {
-  private readonly links = new Map<string, Map<string, number>>();
-
   constructor(private readonly index: CatalogIndex) {}
 
   keyed(finding: Finding): Keyed {
@@ -294,14 +303,8 @@ class Positions {
 
   /** The first position of a link id in its experience (-1 when absent, as `findIndex` gives; 0 for an unknown experience). */
   private linkPosition(experienceId: string, linkId: string): number {
-    let map = this.links.get(experienceId);
-    if (map === undefined) {
-      const experience = this.index.lifeExperiences.get(experienceId);
-      if (experience === undefined) return 0;
-      map = positions(experience.links);
-      this.links.set(experienceId, map);
-    }
-    return map.get(linkId) ?? -1;
+    const map = linkPositions(this.index, experienceId);
+    return map === undefined ? 0 : (map.get(linkId) ?? -1);
   }
 }
 
