@@ -8,7 +8,8 @@ import type { Catalog } from "../model/schema.js";
  * How generated ids, names and free text look.
  *
  * - `realistic`: ids like `ssa-retirement` and names like `Apply online`.
- * - `adversarial`: Mermaid keywords as ids (`end`, `graph`, `click`), JavaScript property names (`constructor`),
+ * - `adversarial`: Mermaid keywords as ids (`end`, `graph`, `click`) and as phrases inside longer names
+ *   (`Await policy direction TBD`, `click here to style the classDef`), JavaScript property names (`constructor`),
  *   YAML look-alikes (`yes`, `null`, `1e3`), quotes, brackets, markup, newlines, right-to-left text and emoji.
  * - `mixed` (the default): mostly realistic, one value in five adversarial.
  *

@@ -157,6 +157,39 @@ export function retirementInput(): CatalogInput {
   };
 }
 
+/** The phrase Mermaid's flowchart lexer reads as a `direction` statement from anywhere on a line. */
+export const DIRECTION_PHRASE = "Await policy direction TBD";
+
+/**
+ * The retirement catalog with `direction TB`-style phrases in every kind of label: the waiting step, the service,
+ * the agency and its acronym, a flow label, a hand-off label and the life experience.
+ */
+export function directionPhraseInput(): CatalogInput {
+  const input = retirementInput() as unknown as {
+    name: string;
+    agencies: { id: string; name: string; acronym?: string }[];
+    services: { id: string; name: string; steps: { id: string; name: string; next?: { label?: string }[] }[] }[];
+    lifeExperiences: { name: string; links: { id: string; label?: string }[] }[];
+  };
+  const ssa = input.agencies.find((a) => a.id === "ssa")!;
+  ssa.name = DIRECTION_PHRASE;
+  ssa.acronym = "SSA direction LR";
+  const service = input.services.find((s) => s.id === "ssa-retire")!;
+  service.name = DIRECTION_PHRASE;
+  const verify = service.steps.find((step) => step.id === "verify")!;
+  verify.name = DIRECTION_PHRASE;
+  verify.next![0]!.label = "redirection RL of the claim";
+  const experience = input.lifeExperiences[0]!;
+  experience.name = DIRECTION_PHRASE;
+  experience.links.find((l) => l.id === "award-to-medicare")!.label = DIRECTION_PHRASE;
+  return input as unknown as CatalogInput;
+}
+
+/** {@link directionPhraseInput}, parsed and frozen. */
+export function directionPhraseCatalog(): Catalog {
+  return parseCatalog(directionPhraseInput());
+}
+
 /** The retirement catalog, parsed and frozen. */
 export function retirementCatalog(): Catalog {
   return parseCatalog(retirementInput());

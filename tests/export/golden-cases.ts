@@ -1,11 +1,14 @@
+import type { Catalog } from "../../src/index.js";
 import { toMermaid, type MermaidOptions, type MermaidView } from "../../src/export/mermaid/index.js";
-import { retirementCatalog, retirementFindings } from "./fixtures.js";
+import { directionPhraseCatalog, retirementCatalog, retirementFindings } from "./fixtures.js";
 
 /** One golden case: a view with options, written to tests/export/golden/<name>[-part-N].mmd. */
 export interface GoldenCase {
   readonly name: string;
   readonly view: MermaidView;
   readonly options?: MermaidOptions;
+  /** The catalog drawn; the retirement catalog when left out. */
+  readonly catalog?: () => Catalog;
 }
 
 /** Every view, with and without the overlay, filters, the swimlane layout and a forced split. */
@@ -25,10 +28,20 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: "journey-ssa-retire", view: { view: "journey", service: "ssa-retire" } },
   { name: "journey-ssa-retire-overlay", view: { view: "journey", service: "ssa-retire" }, options: { findings: retirementFindings() } },
   { name: "journey-cms-enroll", view: { view: "journey", service: "cms-enroll" } },
+  // "direction TB" anywhere on a line is a direction statement to Mermaid's flowchart lexer, quoted labels included.
+  { name: "blueprint-direction-phrase", view: { view: "blueprint", service: "ssa-retire" }, catalog: directionPhraseCatalog },
+  {
+    name: "blueprint-direction-phrase-swimlane",
+    view: { view: "blueprint", service: "ssa-retire" },
+    options: { layout: "swimlane" },
+    catalog: directionPhraseCatalog,
+  },
+  { name: "life-experience-direction-phrase", view: { view: "life-experience", experience: "retire" }, catalog: directionPhraseCatalog },
+  { name: "journey-direction-phrase", view: { view: "journey", service: "ssa-retire" }, catalog: directionPhraseCatalog },
 ];
 
 /** The files a case writes: one per diagram. */
 export function goldenFiles(c: GoldenCase): { file: string; text: string; title: string }[] {
-  const { diagrams } = toMermaid(retirementCatalog(), c.view, c.options);
+  const { diagrams } = toMermaid((c.catalog ?? retirementCatalog)(), c.view, c.options);
   return diagrams.map((d, i) => ({ file: diagrams.length > 1 ? `${c.name}-part-${i + 1}.mmd` : `${c.name}.mmd`, text: d.text, title: d.title }));
 }

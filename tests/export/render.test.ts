@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCatalog, type CatalogInput } from "../../src/index.js";
 import { toMermaid, type MermaidView } from "../../src/export/mermaid/index.js";
-import { openChromium, svgStructure } from "../helpers/chromium.js";
+import { openChromium, svgStructure, svgTexts } from "../helpers/chromium.js";
 import { readMermaid, visibleText } from "../helpers/mermaid-parse.js";
-import { retirementInput } from "./fixtures.js";
+import { DIRECTION_PHRASE, retirementInput } from "./fixtures.js";
 import { GOLDEN_CASES, goldenFiles } from "./golden-cases.js";
 
 const chromium = await openChromium();
@@ -42,6 +42,50 @@ describe.skipIf(chromium === null)("rendering in Chromium", () => {
       });
     }
   }
+});
+
+describe.skipIf(chromium === null)("a `direction TB` phrase in labels", () => {
+  // Mermaid's flowchart lexer reads `direction TB` (BT, RL, LR, TD) anywhere on a line as a direction statement,
+  // quoted labels included; written as it is, the step's node vanished and the subgraph titles broke the parse.
+  const files = (name: string): { text: string; title: string } => {
+    const [file] = goldenFiles(GOLDEN_CASES.find((c) => c.name === name)!);
+    return file!;
+  };
+
+  for (const name of ["blueprint-direction-phrase", "blueprint-direction-phrase-swimlane"]) {
+    it(`${name}: the step, the flow label and the title show the phrase as written`, async () => {
+      const { text, title } = files(name);
+      const shown = svgTexts(await chromium!.render(text));
+      expect(shown.title).toBe(title);
+      expect(title).toBe(`Service blueprint: ${DIRECTION_PHRASE} (SSA direction LR)`);
+      expect(shown.nodes.get("s0_n5")?.startsWith(DIRECTION_PHRASE)).toBe(true);
+      expect(shown.edgeLabels).toContain("redirection RL of the claim · 80%");
+      const content = await readMermaid(text);
+      if (content.kind !== "flowchart") throw new Error("expected a flowchart");
+      expect([...shown.nodes.keys()].sort()).toEqual([...content.nodes.keys()].sort());
+    });
+  }
+
+  it("life-experience-direction-phrase: agency, acronym, service, step and hand-off labels show the phrase", async () => {
+    const { text, title } = files("life-experience-direction-phrase");
+    const shown = svgTexts(await chromium!.render(text));
+    expect(shown.title).toBe(title);
+    expect(title).toBe(`Life experience: ${DIRECTION_PHRASE}`);
+    expect(shown.clusters.get("g_a0")).toBe(`SSA direction LR ${DIRECTION_PHRASE}`);
+    expect(shown.clusters.get("g_s0")).toBe(DIRECTION_PHRASE);
+    expect(shown.nodes.get("s0_n5")?.startsWith(DIRECTION_PHRASE)).toBe(true);
+    expect(shown.edgeLabels).toContain("redirection RL of the claim · 80%");
+    // The hand-off's label is its first line (lines of a label have no space between them in the SVG text).
+    expect(shown.edgeLabels.some((label) => label.startsWith(DIRECTION_PHRASE) && label.includes("Birth certificate"))).toBe(true);
+  });
+
+  it("journey-direction-phrase: the title, the waiting task and the section show the phrase", async () => {
+    const { text, title } = files("journey-direction-phrase");
+    const shown = svgTexts(await chromium!.render(text));
+    expect(shown.title).toBe(title);
+    expect(shown.tasks).toContain(`Wait 10 days: ${DIRECTION_PHRASE}`);
+    expect(shown.sections).toContain("Waiting for SSA direction LR");
+  });
 });
 
 /** A catalog whose every name tries to break out: HTML, tracking pixels, directives, keywords, quotes. */

@@ -82,6 +82,29 @@ export interface SvgStructure {
   readonly fetchers: readonly string[];
 }
 
+/** What both SVG readers need: the parsed document, its root and Mermaid's ids without the diagram prefix. */
+interface SvgDocument {
+  readonly doc: Document;
+  readonly root: SVGSVGElement | null;
+  /** A node's id as written in the Mermaid text (`s0_n5`), a cluster's id as written (`g_a0`). */
+  readonly nodeId: (g: Element) => string;
+  readonly clusterId: (g: Element) => string;
+}
+
+/** Parses a rendered SVG, hands it to `read`, and frees the DOM. */
+function readSvg<T>(svg: string, read: (svgDoc: SvgDocument) => T): T {
+  const dom = new JSDOM(`<!doctype html><body>${svg}</body>`);
+  try {
+    const doc = dom.window.document;
+    const root = doc.querySelector("svg");
+    const prefix = `${root?.getAttribute("id") ?? ""}-`;
+    const strip = (id: string): string => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
+    return read({ doc, root, nodeId: (g) => strip(g.id).replace(/^flowchart-/, "").replace(/-\d+$/, ""), clusterId: (g) => strip(g.id) });
+  } finally {
+    dom.window.close();
+  }
+}
+
 /**
  * Reads the structure of an SVG rendered by Mermaid.
  *
@@ -89,22 +112,55 @@ export interface SvgStructure {
  * @returns node and cluster ids, edge count, visible text and any element that could fetch a URL
  */
 export function svgStructure(svg: string): SvgStructure {
-  const dom = new JSDOM(`<!doctype html><body>${svg}</body>`);
-  const doc = dom.window.document;
-  const root = doc.querySelector("svg");
-  const prefix = `${root?.getAttribute("id") ?? ""}-`;
-  const strip = (id: string): string => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
-  const nodes = [...doc.querySelectorAll("g.node")].map((g) => strip(g.id).replace(/^flowchart-/, "").replace(/-\d+$/, ""));
-  const clusters = [...doc.querySelectorAll("g.cluster")].map((g) => strip(g.id));
-  const edges = doc.querySelectorAll("path.flowchart-link, g.edgePaths path").length;
-  const fetchers: string[] = [];
-  for (const el of doc.querySelectorAll("img, image, script, iframe, object, embed, link, video, audio, source")) fetchers.push(el.outerHTML.slice(0, 120));
-  for (const el of doc.querySelectorAll("[href], [src]")) {
-    const value = el.getAttribute("href") ?? el.getAttribute("src") ?? "";
-    if (!value.startsWith("#")) fetchers.push(el.outerHTML.slice(0, 120));
-  }
-  for (const style of doc.querySelectorAll("style")) style.remove();
-  const text = (root?.textContent ?? "").replace(/\s+/g, " ").trim();
-  dom.window.close();
-  return { nodes, clusters, edges, text, fetchers };
+  return readSvg(svg, ({ doc, root, nodeId, clusterId }) => {
+    const nodes = [...doc.querySelectorAll("g.node")].map(nodeId);
+    const clusters = [...doc.querySelectorAll("g.cluster")].map(clusterId);
+    const edges = doc.querySelectorAll("path.flowchart-link, g.edgePaths path").length;
+    const fetchers: string[] = [];
+    for (const el of doc.querySelectorAll("img, image, script, iframe, object, embed, link, video, audio, source")) fetchers.push(el.outerHTML.slice(0, 120));
+    for (const el of doc.querySelectorAll("[href], [src]")) {
+      const value = el.getAttribute("href") ?? el.getAttribute("src") ?? "";
+      if (!value.startsWith("#")) fetchers.push(el.outerHTML.slice(0, 120));
+    }
+    for (const style of doc.querySelectorAll("style")) style.remove();
+    const text = (root?.textContent ?? "").replace(/\s+/g, " ").trim();
+    return { nodes, clusters, edges, text, fetchers };
+  });
+}
+
+/** The text a reader sees in each part of a rendered SVG, spaces collapsed. */
+export interface SvgTexts {
+  /** The accessible title (`<title>`). */
+  readonly title: string;
+  /** Flowchart node id to its text. */
+  readonly nodes: ReadonlyMap<string, string>;
+  /** Subgraph id to its title. */
+  readonly clusters: ReadonlyMap<string, string>;
+  /** Texts of the drawn edge labels, in order, empty ones left out. */
+  readonly edgeLabels: readonly string[];
+  /** Journey task texts, in order. */
+  readonly tasks: readonly string[];
+  /** Journey section texts, in order. */
+  readonly sections: readonly string[];
+}
+
+/**
+ * Reads the text of every node, subgraph title, edge label and journey task of an SVG rendered by Mermaid, as the
+ * browser decoded it (entities turned into characters).
+ *
+ * @param svg - the SVG text
+ * @returns the texts, each with its spaces collapsed
+ */
+export function svgTexts(svg: string): SvgTexts {
+  return readSvg(svg, ({ doc, root, nodeId, clusterId }) => {
+    const text = (el: Element | null | undefined): string => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+    return {
+      title: text(root?.querySelector(":scope > title")),
+      nodes: new Map([...doc.querySelectorAll("g.node")].map((g) => [nodeId(g), text(g)])),
+      clusters: new Map([...doc.querySelectorAll("g.cluster")].map((g) => [clusterId(g), text(g.querySelector(".cluster-label"))])),
+      edgeLabels: [...doc.querySelectorAll("g.edgeLabel")].map(text).filter((t) => t !== ""),
+      tasks: [...doc.querySelectorAll("text.task")].map(text),
+      sections: [...doc.querySelectorAll("text.journey-section")].map(text),
+    };
+  });
 }

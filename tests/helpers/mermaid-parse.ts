@@ -65,6 +65,8 @@ export async function parseMermaid(text: string, limits: ParseLimits = {}): Prom
 export interface FlowchartContent {
   readonly kind: "flowchart";
   readonly type: string;
+  /** The accessible title (`accTitle:`), decoded. */
+  readonly accTitle: string;
   /** Node id to label text. */
   readonly nodes: ReadonlyMap<string, string>;
   /** Subgraph id to title and member ids. */
@@ -76,6 +78,8 @@ export interface FlowchartContent {
 export interface JourneyContent {
   readonly kind: "journey";
   readonly title: string;
+  /** The accessible title (`accTitle:`), decoded. */
+  readonly accTitle: string;
   readonly sections: readonly string[];
   readonly tasks: readonly { readonly section: string; readonly task: string; readonly score: number; readonly people: readonly string[] }[];
 }
@@ -105,11 +109,13 @@ export function visibleText(text: string): string {
 }
 
 interface FlowDb {
+  getAccTitle(): string;
   getVertices(): Map<string, { text?: string }>;
   getSubGraphs(): { id: string; title: string; nodes: string[] }[];
   getEdges(): { start: string; end: string; text?: string; stroke?: string; length?: number }[];
 }
 interface JourneyDb {
+  getAccTitle(): string;
   getDiagramTitle(): string;
   getSections(): string[];
   getTasks(): { section: string; task: string; score: number; people: string[] }[];
@@ -132,6 +138,7 @@ export async function readMermaid(text: string, limits: ParseLimits = {}): Promi
     return {
       kind: "journey",
       title: visibleText(db.getDiagramTitle()),
+      accTitle: visibleText(db.getAccTitle()),
       sections: db.getSections().map(visibleText),
       tasks: db.getTasks().map((t) => ({ section: visibleText(t.section), task: visibleText(t.task), score: t.score, people: t.people.map(visibleText) })),
     };
@@ -144,6 +151,7 @@ export async function readMermaid(text: string, limits: ParseLimits = {}): Promi
   return {
     kind: "flowchart",
     type: diagram.type,
+    accTitle: visibleText(db.getAccTitle()),
     nodes,
     subgraphs,
     edges: db.getEdges().map((e) => ({ from: e.start, to: e.end, label: visibleText(e.text ?? ""), stroke: e.stroke ?? "normal", length: e.length ?? 1 })),

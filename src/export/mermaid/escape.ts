@@ -18,6 +18,15 @@
  *   turn into `&` and `;`.
  *
  * Characters that XML cannot hold (C0/C1 controls, lone surrogates, U+FFFE/U+FFFF) become a space or U+FFFD.
+ *
+ * One phrase is escaped as well as characters. Mermaid's flowchart lexer has exactly five rules that look past the
+ * token they start at, `.*direction\s+TB[^\n]*` and the same for BT, RL, LR and TD: from wherever the lexer stands
+ * outside a string, they swallow the whole rest of the line, quoted labels included, as a `direction` statement.
+ * A step called "Await policy direction TBD" would make its node vanish (or break the parse, in a subgraph title
+ * or an edge line). So the `d` of such a `direction` is written `#100;`: the lexer sees a placeholder instead of
+ * the word, and the picture still shows "direction". Every other flowchart rule (`style`, `click`, `classDef`,
+ * `class`, `linkStyle`, `subgraph`, `end`, `call`, `href`, `interpolate`, `:::`, `&`, arrows, ...) only matches
+ * where a token starts, which inside a quoted label never happens; the journey lexer has no such look-ahead rule.
  */
 
 /** Where a piece of user text goes; each context has its own line-break rule. */
@@ -65,12 +74,22 @@ const UNCLEAN =
   // eslint-disable-next-line no-control-regex
   /[\r\n\u2028\u2029\u0085]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F]|\t|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/;
 
+/**
+ * A `direction` that Mermaid's flowchart lexer would read, with everything after it on the line, as a direction
+ * statement: followed by whitespace (`\s`, which spans line breaks and no-break spaces, as in the lexer) and TB,
+ * BT, RL, LR or TD, case-sensitive as the lexer is. A `direction` at the very end is taken too, because the writer
+ * may join this text to the next span or line of the same label, which could start with `TB`. Matched on the
+ * escaped text, so that characters the escape turns into spaces count as the spaces they become.
+ */
+const DIRECTION_PHRASE = /direction(?=\s+(?:TB|BT|RL|LR|TD)|\s*$)/g;
+
 function isLineBreak(ch: string): boolean {
   return ch === "\r\n" || ch === "\r" || ch === "\n" || ch === "\u2028" || ch === "\u2029" || ch === "\u0085";
 }
 
 /**
- * Escapes user text for one Mermaid context, in a single pass over the string.
+ * Escapes user text for one Mermaid context, in a single pass over the string (and one more over the rare text
+ * that holds a `direction`).
  *
  * @param text - any user text
  * @param context - where it goes
@@ -78,7 +97,7 @@ function isLineBreak(ch: string): boolean {
  * @internal
  */
 export function escapeText(text: string, context: EscapeContext): string {
-  return text.replace(SPECIAL, (ch) => {
+  const escaped = text.replace(SPECIAL, (ch) => {
     const entity = ENTITY[ch];
     if (entity !== undefined) return entity;
     if (isLineBreak(ch)) return context === "markdown" ? "\n" : " ";
@@ -87,6 +106,7 @@ export function escapeText(text: string, context: EscapeContext): string {
     if (ch === "\uFFFE" || ch === "\uFFFF") return "\uFFFD";
     return " ";
   });
+  return escaped.includes("direction") ? escaped.replace(DIRECTION_PHRASE, "#100;irection") : escaped;
 }
 
 /**

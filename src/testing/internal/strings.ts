@@ -1,7 +1,8 @@
 /**
  * Text of generated catalogs: ids, names, free text, dates, URLs and language tags. Realistic values read like a
- * real catalog; adversarial ones are the strings that break exporters and serializers (Mermaid keywords as ids,
- * quotes, brackets, YAML look-alikes such as `yes` or `1e3`, right-to-left and combined characters).
+ * real catalog; adversarial ones are the strings that break exporters and serializers (Mermaid keywords as ids and
+ * as phrases inside longer names, quotes, brackets, YAML look-alikes such as `yes` or `1e3`, right-to-left and
+ * combined characters).
  */
 import * as fc from "fast-check";
 import type { TextStyle } from "../constraints.js";
@@ -34,8 +35,36 @@ const ADVERSARIAL_NAMES = [
   ">", "'", '"', "...", "---", "end", "graph TD", "subgraph", "click x call y()", "style x fill:#f00",
   "line one\nline two", "tab\there", "carriage\rreturn", "émigré café", "日本語の手続き", "مرحبا بكم",
   "שלום עולם", "👩‍👧 family", "🇺🇸 flag", "Ω≈ç√∫", "a\u00a0b", "zero\u200bwidth", "e\u0301 combining",
-  "{{template}}", "${injection}", "x".repeat(500),
+  "{{template}}", "${injection}", "x".repeat(500), "Await policy direction TBD", "Set direction LR", "redirection RL",
+  "Check direction\nTB", "click here to style the classDef", "end of subgraph", "a:::b & c", "accTitle: x",
 ] as const;
+
+/**
+ * Words and phrases that mean something to Mermaid's flowchart or journey lexer, for mixing into longer text. A
+ * keyword is harmless where no token can start, but a few rules look ahead: `direction TB` (BT, RL, LR, TD)
+ * anywhere on a flowchart line swallows the line, even from inside a quoted label.
+ */
+export const MERMAID_PHRASES = [
+  "direction TB", "direction BT", "direction RL", "direction LR", "direction TD", "direction", "TB", "TBD", "LR",
+  "RL", "BT", "TD", "click", "call", "href", "style", "classDef", "class", "linkStyle", "default", "interpolate",
+  "subgraph", "end", "graph", "flowchart", "flowchart-elk", "swimlane-beta", "accTitle:", "accDescr:", "accDescr {",
+  "title", "section", "journey", "%%", "%%{init: {}}%%", ":::", "&", ";", ":", "#", "-->", "==>", "-.->", "~~~",
+  "---", "@{", "e1@", "_blank", "_self", "v", "o", "x", "<", ">", "^", "*", "|",
+] as const;
+
+const PLAIN_WORDS = ["Await", "policy", "the", "form", "office", "letter", "a", "Review", "decision", "2"] as const;
+
+/**
+ * Text that mixes {@link MERMAID_PHRASES} into longer strings, joined by spaces, line breaks, no-break spaces or
+ * nothing, so that keywords meet each other and ordinary words in every arrangement (`Await direction\nTBD`).
+ */
+export function mermaidPhraseArbitrary(): fc.Arbitrary<string> {
+  const word = fc.oneof({ arbitrary: fc.constantFrom(...MERMAID_PHRASES), weight: 3 }, { arbitrary: fc.constantFrom(...PLAIN_WORDS), weight: 1 });
+  const separator = fc.constantFrom(" ", " ", " ", "\n", "\u00a0", "");
+  return fc
+    .array(fc.tuple(word, separator), { minLength: 1, maxLength: 8 })
+    .map((parts) => normalizeName(parts.map(([w, sep]) => w + sep).join("")));
+}
 
 /** Lowercase BCP 47 tags the model accepts, most common in US public services first. */
 export const LANGUAGE_TAGS = ["en", "es", "zh", "vi", "ko", "tl", "ar", "ru", "fr", "ht", "pt", "es-US", "zh-Hant", "en-US"] as const;
@@ -73,6 +102,7 @@ export function nameArbitrary(style: TextStyle, vocabulary: readonly [string, ..
       arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 24 }).map((s) => normalizeName(s)),
       weight: 1,
     },
+    { arbitrary: mermaidPhraseArbitrary(), weight: 1 },
   );
   return weighted(style, realistic, adversarial);
 }
@@ -95,6 +125,7 @@ export function textArbitrary(style: TextStyle): fc.Arbitrary<string> {
   const adversarial = fc.oneof(
     fc.constantFrom(...ADVERSARIAL_NAMES, "", " leading and trailing space ", "multi\n\nparagraph\n"),
     fc.string({ unit: "grapheme", maxLength: 60 }),
+    mermaidPhraseArbitrary(),
   );
   return weighted(style, realistic, adversarial);
 }
