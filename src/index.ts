@@ -124,7 +124,7 @@ export { CATALOG_ISSUE_CODES, CatalogValidationError, formatIssues, formatPath }
 export type { CatalogIssue, CatalogIssueCode, PathSegment } from "./model/issues.js";
 export { DEFAULT_LIMITS, parseCatalog, safeParseCatalog } from "./model/validate.js";
 export type { CatalogLimits, ParseCatalogOptions, SafeParseCatalogResult } from "./model/validate.js";
-export { detectCatalogFormat, parseCatalogText, safeParseCatalogText, serializeCatalog } from "./model/text.js";
+export { detectCatalogFormat, parseCatalogText, safeParseCatalogBytes, safeParseCatalogText, serializeCatalog } from "./model/text.js";
 export type {
   CatalogFormat,
   ParseCatalogTextOptions,
