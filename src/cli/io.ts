@@ -75,13 +75,21 @@ async function realTarget(path: string): Promise<string> {
  * as an input: {@link writeAtomic} will not replace it.
  */
 export async function readText(io: CliIo, file: string, what = "file"): Promise<string> {
+  return (await readBytes(io, file, what)).toString("utf8");
+}
+
+/**
+ * Reads a file's bytes (a catalog is decoded strictly by the library, so that bytes that are not UTF-8 are
+ * reported instead of replaced), with the errors and the input bookkeeping of {@link readText}.
+ */
+export async function readBytes(io: CliIo, file: string, what = "file"): Promise<Buffer> {
   try {
     const path = resolve(io.cwd, file);
-    const text = await readFile(path, "utf8");
+    const bytes = await readFile(path);
     let read = inputs.get(io);
     if (read === undefined) inputs.set(io, (read = new Set()));
     read.add(await realTarget(path));
-    return text;
+    return bytes;
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new CliError("file_not_found", `${what} ${file} not found`, "check the path", { cause });

@@ -118,11 +118,12 @@ function faultIssues(text: string, faults: readonly TextFault[]): CatalogIssue[]
 
 function tooLarge(what: string, limits: CatalogLimits): SafeParseCatalogTextResult {
   const hint = "split the catalog, or raise limits.maxTextLength if it is genuine";
-  return { success: false, issues: [makeIssue("document_too_large", [], `${what}, over the limit of ${limits.maxTextLength}`, hint)] };
+  return failure([makeIssue("document_too_large", [], `${what}, over the limit of ${limits.maxTextLength}`, hint)]);
 }
 
+/** Issues in the order of the text; one the text cannot place (a whole-document problem) is at 1:1. */
 function failure(issues: Located[]): SafeParseCatalogTextResult {
-  return { success: false, issues: sortByLocation(issues) };
+  return { success: false, issues: sortByLocation(issues).map((issue) => (issue.line === undefined ? { ...issue, line: 1, column: 1 } : issue)) };
 }
 
 /**
