@@ -5,6 +5,9 @@ import { type Catalog, type CatalogIssue, type CatalogSource, safeParseCatalogBy
 import type { CliIo, Paint } from "./io.js";
 import { readBytes } from "./io.js";
 
+/** From this size on, reading a catalog says so on stderr (it takes seconds): progress, not output. */
+export const LARGE_FILE_BYTES = 16 * 1024 * 1024;
+
 /** A catalog read from a file, with its text (and its source, when kept for line and column lookups). */
 export interface CatalogFile {
   readonly file: string;
@@ -30,7 +33,11 @@ export type LoadResult =
  */
 export async function loadCatalogFile(io: CliIo, file: string, options: LoadOptions = {}): Promise<LoadResult> {
   const bytes = await readBytes(io, file, "catalog");
+  const large = bytes.length >= LARGE_FILE_BYTES;
+  const started = performance.now();
+  if (large) io.err(`${file}: validating ${(bytes.length / 1e6).toFixed(1)} MB\n`);
   const result = safeParseCatalogBytes(bytes, { source: file, keepSource: options.keepSource === true });
+  if (large) io.err(`${file}: ${result.success ? "valid" : "invalid"}, checked in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   if (!result.success) return { ok: false, file, issues: result.issues };
   if (result.source !== undefined) return { ok: true, value: { file, text: result.source.text, catalog: result.catalog, source: result.source } };
   // Valid, so valid UTF-8: decoded once more for the text, without the byte-order mark the library skipped.

@@ -2,7 +2,7 @@
  * Issue 21 through the command line: hostile and unusual files get a typed issue at file:line:column and exit 1,
  * never an abort or a stack trace; a byte-order mark is accepted.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCatalog, serializeCatalog } from "../../src/index.js";
@@ -52,5 +52,47 @@ describe("validate, lint and compare on hostile files (issue 21)", () => {
       expect(run.stderr).toMatch(expected);
       expect(run.stderr).not.toMatch(/\n\s+at |internal/);
     }
+  });
+});
+
+/** A catalog of one service whose steps form a chain of `steps`, as JSON text. */
+function chain(steps: number): string {
+  const doc: any = smallCatalog();
+  doc.services = [
+    {
+      ...doc.services[0],
+      steps: Array.from({ length: steps }, (_, i) => ({
+        id: `s${i}`,
+        name: `Step ${i}`,
+        lane: i % 2 === 0 ? "customer" : "backstage",
+        ...(i < steps - 1 ? { next: [{ to: `s${i + 1}` }] } : { outcome: "completed" }),
+      })),
+    },
+  ];
+  doc.lifeExperiences = [];
+  doc.waivers = [];
+  return JSON.stringify(doc);
+}
+
+describe("diagram on a service that splits into many parts", () => {
+  it("says so and asks for a limit instead of writing the files; writes them under a limit that allows it", async () => {
+    const dir = tempDir();
+    const file = join(dir, "chain.json");
+    writeFileSync(file, chain(3_000));
+    const out = join(dir, "diagrams");
+    const refused = await runCli(["diagram", file, "--view", "blueprint", "--out", out, "--max-files", "3"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toMatch(
+      /^note: the blueprint of 'ssa-retire' was split into (\d+) parts[^\n]*\nerror too_many_files: the blueprint view would write \1 files, over --max-files 3; blueprint-ssa-retire alone splits into \1 parts \(draw fewer \(--service or --experience\), or raise the limit: --max-files \1\)\n$/,
+    );
+    expect(existsSync(out)).toBe(false);
+    const count = Number(/would write (\d+) files/.exec(refused.stderr)![1]);
+    const written = await runCli(["diagram", file, "--view", "blueprint", "--out", out, "--max-files", String(count)]);
+    expect(written.code).toBe(0);
+    expect(readdirSync(out)).toHaveLength(count);
+    const bad = await runCli(["diagram", file, "--view", "blueprint", "--max-files", "0"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--max-files must be a whole number from 1/);
   });
 });
