@@ -124,7 +124,7 @@ export { CATALOG_ISSUE_CODES, CatalogValidationError, formatIssues, formatPath }
 export type { CatalogIssue, CatalogIssueCode, PathSegment } from "./model/issues.js";
 export { DEFAULT_LIMITS, parseCatalog, safeParseCatalog } from "./model/validate.js";
 export type { CatalogLimits, ParseCatalogOptions, SafeParseCatalogResult } from "./model/validate.js";
-export { detectCatalogFormat, parseCatalogText, safeParseCatalogText, serializeCatalog } from "./model/text.js";
+export { detectCatalogFormat, parseCatalogText, safeParseCatalogBytes, safeParseCatalogText, serializeCatalog } from "./model/text.js";
 export type {
   CatalogFormat,
   ParseCatalogTextOptions,
@@ -304,7 +304,7 @@ export { RenderSvgError, createSvgRenderer, renderSvg } from "./export/render-sv
 export type { RenderSvgErrorCode, RenderSvgOptions, SvgRenderer } from "./export/render-svg.js";
 
 // ── report: formatters and HTML ───────────────────────────────────────────────────────────────────────────────
-export { FINDING_FORMATS, FormatError, formatFindings } from "./report/formatters/index.js";
+export { FINDING_FORMATS, FormatError, formatFindings, formatFindingsChunks } from "./report/formatters/index.js";
 export type { FindingFormat } from "./report/formatters/index.js";
 export { formatStylish } from "./report/formatters/stylish.js";
 export { JSON_REPORT_VERSION, formatJson } from "./report/formatters/json.js";

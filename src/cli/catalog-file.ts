@@ -1,9 +1,12 @@
 /**
  * Reading catalogs from files for the commands, and printing their issues as `file:line:column code message`.
  */
-import { type Catalog, type CatalogIssue, type CatalogSource, safeParseCatalogText } from "../index.js";
+import { type Catalog, type CatalogIssue, type CatalogSource, safeParseCatalogBytes } from "../index.js";
 import type { CliIo, Paint } from "./io.js";
-import { readText } from "./io.js";
+import { readBytes } from "./io.js";
+
+/** From this size on, reading a catalog says so on stderr (it takes seconds): progress, not output. */
+export const LARGE_FILE_BYTES = 16 * 1024 * 1024;
 
 /** A catalog read from a file, with its text (and its source, when kept for line and column lookups). */
 export interface CatalogFile {
@@ -24,13 +27,22 @@ export type LoadResult =
   | { readonly ok: true; readonly value: CatalogFile }
   | { readonly ok: false; readonly file: string; readonly issues: readonly CatalogIssue[] };
 
-/** Reads and validates a catalog file; a missing file throws a `CliError`, an invalid catalog returns its issues. */
+/**
+ * Reads and validates a catalog file from its bytes (so that bytes that are not UTF-8 are an issue, not replaced);
+ * a missing file throws a `CliError`, an invalid catalog returns its issues.
+ */
 export async function loadCatalogFile(io: CliIo, file: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const text = await readText(io, file, "catalog");
-  const result = safeParseCatalogText(text, { source: file, keepSource: options.keepSource === true });
+  const bytes = await readBytes(io, file, "catalog");
+  const large = bytes.length >= LARGE_FILE_BYTES;
+  const started = performance.now();
+  if (large) io.err(`${file}: validating ${(bytes.length / 1e6).toFixed(1)} MB\n`);
+  const result = safeParseCatalogBytes(bytes, { source: file, keepSource: options.keepSource === true });
+  if (large) io.err(`${file}: ${result.success ? "valid" : "invalid"}, checked in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   if (!result.success) return { ok: false, file, issues: result.issues };
-  const value: CatalogFile = result.source === undefined ? { file, text, catalog: result.catalog } : { file, text, catalog: result.catalog, source: result.source };
-  return { ok: true, value };
+  if (result.source !== undefined) return { ok: true, value: { file, text: result.source.text, catalog: result.catalog, source: result.source } };
+  // Valid, so valid UTF-8: decoded once more for the text, without the byte-order mark the library skipped.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return { ok: true, value: { file, text: bytes.toString("utf8", bom), catalog: result.catalog } };
 }
 
 /**

@@ -14,7 +14,8 @@ export type CliErrorCode =
   | "invalid_mapping"
   | "import_failed"
   | "render_failed"
-  | "unknown_id";
+  | "unknown_id"
+  | "too_many_files";
 
 /** Exit codes: 0 clean, 1 findings or an invalid catalog, 2 a usage or setup error. */
 export const EXIT = Object.freeze({ ok: 0, findings: 1, usage: 2 });

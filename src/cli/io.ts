@@ -3,7 +3,7 @@
  * commands stay testable and so that machine output (stdout) is never mixed with progress (stderr).
  */
 import { randomBytes } from "node:crypto";
-import { readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { open, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { CliError } from "./errors.js";
 
@@ -11,6 +11,11 @@ import { CliError } from "./errors.js";
 export interface CliIo {
   /** Machine or report output. */
   readonly out: (text: string) => void;
+  /**
+   * The same, for output written in many chunks: resolves when the stream can take more, so that a huge output
+   * is never all buffered in memory (absent: {@link CliIo.out}).
+   */
+  readonly outChunk?: (text: string) => Promise<void>;
   /** Progress, notices and errors. */
   readonly err: (text: string) => void;
   /** Whether stdout / stderr are terminals. */
@@ -24,6 +29,7 @@ export interface CliIo {
 export function processIo(): CliIo {
   return {
     out: (text) => void process.stdout.write(text),
+    outChunk: (text) => new Promise<void>((done) => (process.stdout.write(text) ? done() : process.stdout.once("drain", done))),
     err: (text) => void process.stderr.write(text),
     outIsTty: process.stdout.isTTY === true,
     errIsTty: process.stderr.isTTY === true,
@@ -75,13 +81,21 @@ async function realTarget(path: string): Promise<string> {
  * as an input: {@link writeAtomic} will not replace it.
  */
 export async function readText(io: CliIo, file: string, what = "file"): Promise<string> {
+  return (await readBytes(io, file, what)).toString("utf8");
+}
+
+/**
+ * Reads a file's bytes (a catalog is decoded strictly by the library, so that bytes that are not UTF-8 are
+ * reported instead of replaced), with the errors and the input bookkeeping of {@link readText}.
+ */
+export async function readBytes(io: CliIo, file: string, what = "file"): Promise<Buffer> {
   try {
     const path = resolve(io.cwd, file);
-    const text = await readFile(path, "utf8");
+    const bytes = await readFile(path);
     let read = inputs.get(io);
     if (read === undefined) inputs.set(io, (read = new Set()));
     read.add(await realTarget(path));
-    return text;
+    return bytes;
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new CliError("file_not_found", `${what} ${file} not found`, "check the path", { cause });
@@ -107,7 +121,7 @@ export async function exists(io: CliIo, file: string): Promise<boolean> {
 export async function writeAtomic(
   io: CliIo,
   file: string,
-  content: string | Uint8Array,
+  content: string | Uint8Array | Iterable<string>,
   options: { readonly replaceInput?: boolean } = {},
 ): Promise<void> {
   const target = resolve(io.cwd, file);
@@ -116,13 +130,30 @@ export async function writeAtomic(
   }
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await writeFile(temp, content, { flag: "wx" });
+    if (typeof content === "string" || content instanceof Uint8Array) await writeFile(temp, content, { flag: "wx" });
+    else {
+      // Chunks (a huge lint report): written one after the other, never joined into one string.
+      const handle = await open(temp, "wx");
+      try {
+        for (const chunk of content) await handle.write(chunk);
+      } finally {
+        await handle.close();
+      }
+    }
     await rename(temp, target);
   } catch (cause) {
     await rm(temp, { force: true });
     const code = (cause as NodeJS.ErrnoException).code;
     const hint = code === "ENOENT" ? "create the directory first" : undefined;
     throw new CliError("write_failed", `cannot write ${file}: ${(cause as Error).message}`, hint, { cause });
+  }
+}
+
+/** Writes chunks to stdout one after the other, waiting whenever the stream is full. */
+export async function writeOutChunks(io: CliIo, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (io.outChunk !== undefined) await io.outChunk(chunk);
+    else io.out(chunk);
   }
 }
 

@@ -66,17 +66,31 @@ function formatIndex(base: readonly PathSegment[], index: number): string {
 }
 
 /**
- * Checks a schema-valid catalog for integrity problems.
+ * What is known of a catalog whose items did not all pass the schema: the ids of the failed items (so that a
+ * reference to them is not reported as unknown on top of their own issue), the step ids of failed services, and
+ * the services whose steps did not all parse (their reachability is not judged). @internal
+ */
+export interface PartialCatalog {
+  readonly knownIds: Partial<Record<Collection | "waivers", Set<string>>>;
+  readonly stepIds: Map<string, Set<string>>;
+  readonly partialServices: Set<number>;
+}
+
+/**
+ * Checks a catalog for integrity problems. With `partial`, the catalog's lists may have holes where items failed
+ * the schema; only the items present are checked.
  *
- * @param catalog - a catalog that already passed the schema
+ * @param catalog - a catalog that already passed the schema (or the items of one that did, with `partial`)
+ * @param partial - what is known of the items that failed the schema
  * @returns the issues, unsorted (empty when the catalog is sound)
  * @internal
  */
-export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
+export function checkIntegrity(catalog: Catalog, partial?: PartialCatalog): CatalogIssue[] {
   const issues: CatalogIssue[] = [];
   const ids = {} as Record<Collection, Set<string>>;
   for (const collection of Object.keys(COLLECTION_NOUN) as Collection[]) {
     ids[collection] = collectIds(catalog[collection], [collection], COLLECTION_NOUN[collection], issues);
+    for (const id of partial?.knownIds[collection] ?? []) ids[collection].add(id);
   }
   const sorted = {} as Record<Collection, string[]>;
   const known = (collection: Collection): string[] => (sorted[collection] ??= [...ids[collection]].sort());
@@ -111,7 +125,7 @@ export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
     refs("agencies", d.heldBy, ["documentTypes", i], "heldBy");
   });
 
-  const stepIdsByService = new Map<string, Set<string>>();
+  const stepIdsByService = new Map<string, Set<string>>(partial?.stepIds);
   catalog.services.forEach((service, s) => {
     const base: PathSegment[] = ["services", s];
     ref("agencies", service.agency, base, "agency");
@@ -142,8 +156,10 @@ export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
       }
     });
     const stepIds = collectIds(service.steps, [...base, "steps"], `step (in service '${service.id}')`, issues);
-    if (!stepIdsByService.has(service.id)) stepIdsByService.set(service.id, stepIds);
-    checkSteps(service, base, stepIds, ref, refs, issues);
+    const partialSteps = partial?.partialServices.has(s) === true;
+    if (partialSteps) for (const id of partial?.stepIds.get(service.id) ?? []) stepIds.add(id);
+    if (!stepIdsByService.has(service.id) || partialSteps) stepIdsByService.set(service.id, stepIds);
+    checkSteps(service, base, stepIds, ref, refs, issues, !partialSteps);
   });
 
   catalog.lifeExperiences.forEach((experience, e) => {
@@ -197,10 +213,12 @@ export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
     });
   });
 
-  const experiences = new Map(catalog.lifeExperiences.map((x) => [x.id, x] as const));
+  const experiences = new Map<string, Catalog["lifeExperiences"][number]>();
+  catalog.lifeExperiences.forEach((x) => experiences.set(x.id, x));
   catalog.waivers.forEach((waiver, w) => {
     const base: PathSegment[] = ["waivers", w, "target"];
     const t = waiver.target;
+    if (t === undefined) return; // a waiver read loosely, whose target failed the schema (reported there)
     if (t.service === undefined && t.experience === undefined) {
       issues.push(
         makeIssue("invalid_waiver_target", base, "a waiver target names a service (and optionally a step) or a life experience (and optionally a link)"),
@@ -232,7 +250,7 @@ export function checkIntegrity(catalog: Catalog): CatalogIssue[] {
             "unknown_reference",
             [...base, "link"],
             `link '${t.link}' is not a link of life experience '${t.experience}'`,
-            hintFor(t.link, experience.links.map((l) => l.id).sort(), "links"),
+            hintFor(t.link, experience.links.filter((l) => l !== undefined).map((l) => l.id).sort(), "links"),
           ),
         );
       }
@@ -250,8 +268,12 @@ function checkSteps(
   ref: RefCheck,
   refs: RefsCheck,
   issues: CatalogIssue[],
+  judgeReach: boolean,
 ): void {
   let knownSteps: string[] | undefined;
+  // A broken flow or attachment leaves the steps behind it unreachable: saying so again for each would only
+  // restate the one issue, so reachability is judged only when every flow resolves.
+  let brokenFlow = false;
   // Paths are built only for an issue: a 200,000-step catalog has millions of references.
   const stepRef = (id: string | undefined, parent: readonly PathSegment[], a: PathSegment, b?: PathSegment, c?: PathSegment): boolean => {
     if (id === undefined || stepIds.has(id)) return true;
@@ -277,7 +299,9 @@ function checkSteps(
     refs("dataElements", step.dataAsked, path, "dataAsked");
     refs("documentTypes", step.documentsAsked, path, "documentsAsked");
     refs("sources", step.sources, path, "sources");
-    if (stepRef(step.attachedTo, path, "attachedTo") && step.attachedTo !== undefined) {
+    const attachedOk = stepRef(step.attachedTo, path, "attachedTo");
+    if (!attachedOk) brokenFlow = true;
+    if (attachedOk && step.attachedTo !== undefined) {
       if (step.attachedTo === step.id) {
         issues.push(makeIssue("invalid_flow", [...path, "attachedTo"], "a step cannot be attached to itself"));
       } else addEdge(step.attachedTo, step.id);
@@ -294,6 +318,7 @@ function checkSteps(
     for (let f = 0; f < next.length; f++) {
       const flow = next[f]!;
       if (stepRef(flow.to, path, "next", f, "to")) addEdge(step.id, flow.to);
+      else brokenFlow = true;
       let repeated = false;
       if (targets !== undefined) {
         repeated = targets.has(flow.to);
@@ -339,6 +364,7 @@ function checkSteps(
     }
   });
 
+  if (!judgeReach || brokenFlow) return;
   // Reachability from the entry steps (marked, or the first step).
   const entries = service.steps.filter((s) => s.entry === true).map((s) => s.id);
   if (entries.length === 0 && service.steps[0]) entries.push(service.steps[0].id);

@@ -40,6 +40,11 @@ export const CATALOG_ISSUE_CODES = [
   "document_too_deep",
   "too_many_aliases",
   "duplicate_key",
+  "string_too_long",
+  // faithful reading of the text
+  "invalid_encoding",
+  "control_character",
+  "unknown_tag",
 ] as const;
 
 /** One of {@link CATALOG_ISSUE_CODES}. */

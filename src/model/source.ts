@@ -1,11 +1,12 @@
 /**
  * Where things are in a catalog's text: line and column of a path such as `services[2].steps[4]`, for issues,
- * findings and editors. A YAML catalog is looked up in its parsed document; JSON is scanned with jsonc-parser's
- * visitor, which records only the paths asked for (no tree).
+ * findings and editors. A YAML catalog is looked up in its parsed document; JSON is scanned flat, recording only
+ * the paths asked for (no tree, no second parse).
  */
 import { visit as visitJson } from "jsonc-parser";
 import { type Document, LineCounter, type Node, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import { type PathSegment, formatPath } from "./issues.js";
+import { jsonPathOffsets, positionsOf } from "./text-scan.js";
 
 /**
  * A place in a text, 1-based.
@@ -74,38 +75,90 @@ function parentPath(path: string): string | undefined {
   return cut <= 0 ? "" : path.slice(0, cut);
 }
 
-/** Line and column (1-based) of where each wanted path's value starts in JSON text (paths absent are left out). */
-function jsonPositions(text: string, wanted: ReadonlySet<string>): Map<string, TextPosition> {
-  const positions = new Map<string, TextPosition>();
-  if (wanted.size === 0) return positions;
-  let deepest = 0;
-  for (const path of wanted) deepest = Math.max(deepest, pathSegments(path).length);
-  let depth = 0;
-  const record = (line: number, column: number, pathSupplier: () => PathSegment[]): void => {
-    if (depth > deepest) return;
-    const path = formatPath(pathSupplier());
-    if (wanted.has(path) && !positions.has(path)) positions.set(path, { line: line + 1, column: column + 1 });
-  };
+/**
+ * Line and column (1-based) of where each wanted path's value starts in JSON text (paths absent are left out), and
+ * of the key of each path in `wantedKeys`: one flat scan of the text (see `jsonPathOffsets`), then one sweep for
+ * the lines of the offsets found.
+ */
+function jsonPositions(
+  text: string,
+  wanted: ReadonlySet<string>,
+  wantedKeys: ReadonlySet<string> = new Set(),
+): { readonly values: Map<string, TextPosition>; readonly keys: Map<string, TextPosition> } {
+  const offsets = jsonPathOffsets(text, wanted, wantedKeys);
+  const positions = positionsOf(text, [...offsets.values.values(), ...offsets.keys.values()]);
+  const values = new Map<string, TextPosition>();
+  const keys = new Map<string, TextPosition>();
+  for (const [path, offset] of offsets.values) values.set(path, positions.get(offset)!);
+  for (const [path, offset] of offsets.keys) keys.set(path, positions.get(offset)!);
+  return { values, keys };
+}
+
+/**
+ * Positions of issues in JSON text, in one pass: each at its value, or at its key for `unrecognized_key` and
+ * `forbidden_key` (the key is the problem), or at the deepest node on its path that the text holds.
+ *
+ * @internal
+ */
+export function locateInJson(text: string, issues: readonly { readonly path: string; readonly code: string }[]): (TextPosition | undefined)[] {
+  const wanted = new Set<string>();
+  const wantedKeys = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_key" || issue.code === "forbidden_key") wantedKeys.add(issue.path);
+    for (let at: string | undefined = issue.path; at !== undefined && !wanted.has(at); at = parentPath(at)) wanted.add(at);
+  }
+  const { values, keys } = jsonPositions(text, wanted, wantedKeys);
+  return issues.map((issue) => {
+    const key = keys.get(issue.path);
+    if (key !== undefined) return key;
+    for (let at: string | undefined = issue.path; at !== undefined; at = parentPath(at)) {
+      const position = values.get(at);
+      if (position !== undefined) return position;
+    }
+    return undefined;
+  });
+}
+
+/**
+ * Keys written twice in one object of JSON text (`JSON.parse` keeps the last silently): the path of each repeat
+ * and where it is. Run only when the count of keys written differs from the count parsed.
+ *
+ * @internal
+ */
+export function jsonDuplicateKeys(text: string): { readonly segments: PathSegment[]; readonly position: TextPosition }[] {
+  const found: { segments: PathSegment[]; position: TextPosition }[] = [];
+  const seen: Set<string>[] = [];
   visitJson(text, {
-    onObjectBegin(_offset, _length, line, column, pathSupplier) {
-      record(line, column, pathSupplier);
-      depth += 1;
-    },
-    onObjectEnd() {
-      depth -= 1;
-    },
-    onArrayBegin(_offset, _length, line, column, pathSupplier) {
-      record(line, column, pathSupplier);
-      depth += 1;
-    },
-    onArrayEnd() {
-      depth -= 1;
-    },
-    onLiteralValue(_value, _offset, _length, line, column, pathSupplier) {
-      record(line, column, pathSupplier);
+    onObjectBegin: () => void seen.push(new Set()),
+    onObjectEnd: () => void seen.pop(),
+    onObjectProperty(property, _offset, _length, line, column, pathSupplier) {
+      const keys = seen[seen.length - 1];
+      if (keys === undefined) return;
+      if (keys.has(property)) found.push({ segments: [...pathSupplier(), property], position: { line: line + 1, column: column + 1 } });
+      else keys.add(property);
     },
   });
-  return positions;
+  return found;
+}
+
+/**
+ * Where JSON text first fails to parse, by jsonc-parser's strict reading (no comments, no trailing commas), for
+ * the errors `JSON.parse` reports without a position.
+ *
+ * @internal
+ */
+export function jsonSyntaxErrorAt(text: string): TextPosition | undefined {
+  let position: TextPosition | undefined;
+  visitJson(
+    text,
+    {
+      onError(_error, _offset, _length, line, column) {
+        position ??= { line: line + 1, column: column + 1 };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return position;
 }
 
 /**
@@ -188,7 +241,7 @@ export class CatalogSource {
       for (const path of paths) {
         for (let at: string | undefined = path; at !== undefined && !wanted.has(at); at = parentPath(at)) wanted.add(at);
       }
-      const positions = jsonPositions(this.text, wanted);
+      const positions = jsonPositions(this.text, wanted).values;
       return (path) => {
         // The deepest recorded node on the path (every prefix of a wanted path is recorded too).
         for (let at: string | undefined = path; at !== undefined; at = parentPath(at)) {

@@ -2,8 +2,9 @@ import { type Document, LineCounter, parseDocument, stringify } from "yaml";
 import type { z } from "zod";
 import { type CatalogIssue, CatalogValidationError, makeIssue } from "./issues.js";
 import { type Catalog, CatalogSchema } from "./schema.js";
-import { CatalogSource, locate } from "./source.js";
-import { type CatalogLimits, DEFAULT_LIMITS, safeParseCatalog, sortIssues } from "./validate.js";
+import { CatalogSource, jsonDuplicateKeys, jsonSyntaxErrorAt, locate, locateInJson } from "./source.js";
+import { type TextFault, controlCharacters, firstInvalidUtf8, positionsOf, scanJson, scanYaml } from "./text-scan.js";
+import { type CatalogLimits, DEFAULT_LIMITS, sortIssues, validateDocument } from "./validate.js";
 import { defOf, unionOption, unwrap } from "./zod-walk.js";
 
 /**
@@ -96,14 +97,42 @@ export function detectCatalogFormat(text: string, fileName?: string): CatalogFor
   return /^\s*\{/.test(text) ? "json" : "yaml";
 }
 
+type Located = CatalogIssue & { readonly line?: number; readonly column?: number };
+
 function withPosition(issue: CatalogIssue, position: { line: number; column: number } | undefined): CatalogIssue {
   return position ? { ...issue, line: position.line, column: position.column } : issue;
 }
 
+/** Issues in the order of the text: by line and column (those without a position first), then by path and code. */
+function sortByLocation(issues: Located[]): CatalogIssue[] {
+  const byPath = sortIssues(issues);
+  const rank = new Map<CatalogIssue, number>();
+  byPath.forEach((issue, i) => rank.set(issue, i));
+  return byPath.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || rank.get(a)! - rank.get(b)!);
+}
+
+function faultIssues(text: string, faults: readonly TextFault[]): CatalogIssue[] {
+  const positions = positionsOf(text, faults.map((f) => f.offset));
+  return faults.map((fault) => withPosition(makeIssue(fault.code, fault.segments, fault.message, fault.hint), positions.get(fault.offset)));
+}
+
+function tooLarge(what: string, limits: CatalogLimits): SafeParseCatalogTextResult {
+  const hint = "split the catalog, or raise limits.maxTextLength if it is genuine";
+  return failure([makeIssue("document_too_large", [], `${what}, over the limit of ${limits.maxTextLength}`, hint)]);
+}
+
+/** Issues in the order of the text; one the text cannot place (a whole-document problem) is at 1:1. */
+function failure(issues: Located[]): SafeParseCatalogTextResult {
+  return { success: false, issues: sortByLocation(issues).map((issue) => (issue.line === undefined ? { ...issue, line: 1, column: 1 } : issue)) };
+}
+
 /**
  * Parses catalog text (YAML or JSON) and validates it, like {@link safeParseCatalog}, adding the line and column of
- * each issue. YAML alias bombs, duplicate keys and oversized text are refused with an issue. Never throws for bad
- * input.
+ * each issue. A leading byte-order mark is skipped. Before any parse, the text is scanned flat for control
+ * characters, nesting deeper than `limits.maxDepth`, texts longer than `limits.maxStringLength` and (YAML) tags
+ * outside the core schema, so that hostile input is refused quickly and the same way on every run. Keys repeated
+ * in an object (JSON or YAML) are issues, as are YAML alias bombs and oversized text. Shape and integrity issues
+ * come in one list, in the order of the text. Never throws for bad input.
  *
  * @param text - the catalog as YAML or JSON text
  * @param options - format, source name, limits, and `keepSource`
@@ -118,85 +147,127 @@ function withPosition(issue: CatalogIssue, position: { line: number; column: num
  */
 export function safeParseCatalogText(text: string, options: SafeParseCatalogTextOptions = {}): SafeParseCatalogTextResult {
   const limits: CatalogLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  if (text.length > limits.maxTextLength) {
-    return {
-      success: false,
-      issues: [
-        makeIssue(
-          "document_too_large",
-          [],
-          `the text is ${text.length} characters long, over the limit of ${limits.maxTextLength}`,
-          "split the catalog, or raise limits.maxTextLength if it is genuine",
-        ),
-      ],
-    };
-  }
+  if (text.length > limits.maxTextLength) return tooLarge(`the text is ${text.length} characters long`, limits);
+  // A byte-order mark (as Windows editors write) is not part of the text; positions count from after it.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const controls = controlCharacters(text);
+  if (controls.length > 0) return failure(faultIssues(text, controls));
   const format = options.format === undefined || options.format === "auto" ? detectCatalogFormat(text, options.source) : options.format;
+  return format === "json" ? parseJsonText(text, options, limits) : parseYamlText(text, options, limits);
+}
+
+function parseJsonText(text: string, options: SafeParseCatalogTextOptions, limits: CatalogLimits): SafeParseCatalogTextResult {
+  const scan = scanJson(text, limits);
+  if (scan.faults.length > 0) return failure(faultIssues(text, scan.faults));
   let value: unknown;
-  let document: Document | undefined;
-  const lines = new LineCounter();
-  if (format === "json") {
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      // Node reports some JSON errors with a position; otherwise JSON is YAML 1.2 and the YAML parser can tell.
-      const message = error instanceof Error ? error.message : String(error);
-      const at = /at position (\d+)/.exec(message);
-      let offset = at ? Number(at[1]) : undefined;
-      if (offset === undefined) {
-        document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-        offset = document.errors[0]?.pos[0];
-      } else {
-        // Line starts, as the YAML parser records them: the first line starts at 0.
-        lines.addNewLine(0);
-        for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
-      }
-      const pos = offset !== undefined ? lines.linePos(offset) : { line: 1, col: 1 };
-      return {
-        success: false,
-        issues: [{ ...makeIssue("syntax_error", [], `invalid JSON: ${firstLine(message)}`), line: pos.line, column: pos.col }],
-      };
-    }
-  } else {
-    document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    if (document.errors.length > 0) {
-      return {
-        success: false,
-        issues: document.errors.map((error) => {
-          const pos = lines.linePos(error.pos[0]);
-          const code = error.code === "DUPLICATE_KEY" ? "duplicate_key" : "syntax_error";
-          return { ...makeIssue(code, [], `invalid YAML: ${firstLine(error.message)}`, code === "duplicate_key" ? "remove or rename the repeated key" : undefined), line: pos.line, column: pos.col };
-        }),
-      };
-    }
-    try {
-      value = document.toJS({ maxAliasCount: limits.maxAliases });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const alias = /alias/i.test(message);
-      return {
-        success: false,
-        issues: [
-          makeIssue(
-            alias ? "too_many_aliases" : "syntax_error",
-            [],
-            alias ? `the YAML expands more than ${limits.maxAliases} aliases` : `invalid YAML: ${firstLine(message)}`,
-            alias ? "write the repeated content out, or raise limits.maxAliases if it is genuine" : undefined,
-          ),
-        ],
-      };
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    // Node reports most JSON errors with a position; otherwise jsonc-parser's strict reading finds it.
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /at position (\d+)/.exec(message);
+    const position = at ? positionsOf(text, [Number(at[1])]).get(Number(at[1])) : jsonSyntaxErrorAt(text);
+    return failure([withPosition(makeIssue("syntax_error", [], `invalid JSON: ${firstLine(message)}`), position ?? { line: 1, column: 1 })]);
+  }
+  const { result, keys } = validateDocument(value, limits);
+  const issues: Located[] = [];
+  if (keys >= 0 && keys !== scan.keys) {
+    for (const duplicate of jsonDuplicateKeys(text)) {
+      const issue = makeIssue("duplicate_key", duplicate.segments, "this key is already in the same mapping; JSON keeps only the last value", "remove or rename the repeated key");
+      issues.push(withPosition(issue, duplicate.position));
     }
   }
-  const result = safeParseCatalog(value, { limits });
-  if (result.success) {
+  if (result.success && issues.length === 0) {
     if (options.keepSource !== true) return result;
-    const source = document === undefined ? CatalogSource.fromText(text, format) : CatalogSource.fromYamlDocument(text, document, lines);
-    return { ...result, source };
+    return { ...result, source: CatalogSource.fromText(text, "json") };
   }
-  // Positions are found only when there are issues, so valid JSON is never parsed twice.
-  document ??= parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const located = result.issues.map((issue) => withPosition(issue, locate(document!, issue.segments, lines, issue.code === "unrecognized_key" || issue.code === "forbidden_key")));
-  return { success: false, issues: sortIssues(located) };
+  // Positions are found only when there are issues, in one pass over the text (no second parse).
+  const positions = locateInJson(text, result.issues);
+  result.issues.forEach((issue, i) => issues.push(withPosition(issue, positions[i])));
+  return failure(issues);
+}
+
+function parseYamlText(text: string, options: SafeParseCatalogTextOptions, limits: CatalogLimits): SafeParseCatalogTextResult {
+  const faults = scanYaml(text, limits);
+  const textIssues: Located[] = faultIssues(text, faults);
+  // Tags are reported with every other issue; depth and length stop here, before the (recursive) parser runs.
+  if (faults.some((fault) => fault.code !== "unknown_tag")) return failure(textIssues);
+  const lines = new LineCounter();
+  const document: Document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  let fatal = false;
+  for (const error of document.errors) {
+    const pos = lines.linePos(error.pos[0]);
+    const duplicate = error.code === "DUPLICATE_KEY";
+    if (!duplicate) fatal = true;
+    const issue = makeIssue(duplicate ? "duplicate_key" : "syntax_error", [], `invalid YAML: ${firstLine(error.message)}`, duplicate ? "remove or rename the repeated key" : undefined);
+    textIssues.push({ ...issue, line: pos.line, column: pos.col });
+  }
+  if (fatal) return failure(textIssues);
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: limits.maxAliases });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const alias = /alias/i.test(message);
+    textIssues.push(
+      makeIssue(
+        alias ? "too_many_aliases" : "syntax_error",
+        [],
+        alias ? `the YAML expands more than ${limits.maxAliases} aliases` : `invalid YAML: ${firstLine(message)}`,
+        alias ? "write the repeated content out, or raise limits.maxAliases if it is genuine" : undefined,
+      ),
+    );
+    return failure(textIssues);
+  }
+  const { result } = validateDocument(value, limits);
+  if (result.success && textIssues.length === 0) {
+    if (options.keepSource !== true) return result;
+    return { ...result, source: CatalogSource.fromYamlDocument(text, document, lines) };
+  }
+  for (const issue of result.issues) {
+    textIssues.push(withPosition(issue, locate(document, issue.segments, lines, issue.code === "unrecognized_key" || issue.code === "forbidden_key")));
+  }
+  return failure(textIssues);
+}
+
+/**
+ * Parses a catalog file's bytes: like {@link safeParseCatalogText}, after decoding them as UTF-8 strictly. Bytes
+ * that are not valid UTF-8 are an `invalid_encoding` issue at their line and column (never silently replaced), a
+ * leading UTF-8 byte-order mark is skipped, and a file over `limits.maxTextLength` bytes is refused before it is
+ * decoded. Never throws for bad input.
+ *
+ * @param bytes - the file's content
+ * @param options - format, source name (its extension picks the format), limits, and `keepSource`
+ * @returns the same result as {@link safeParseCatalogText}
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { safeParseCatalogBytes } from "service-blueprint";
+ * const result = safeParseCatalogBytes(readFileSync("catalog.json"), { source: "catalog.json" });
+ * if (!result.success) for (const issue of result.issues) console.log(`${issue.line}:${issue.column} ${issue.code}`);
+ * ```
+ */
+export function safeParseCatalogBytes(bytes: Uint8Array, options: SafeParseCatalogTextOptions = {}): SafeParseCatalogTextResult {
+  const limits: CatalogLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (bytes.length > limits.maxTextLength) return tooLarge(`the file is ${bytes.length} bytes long`, limits);
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = start === 0 ? bytes : bytes.subarray(start);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    const bad = firstInvalidUtf8(body);
+    const byte = bad === undefined ? 0 : bad.byte;
+    const value = body[byte] ?? 0;
+    const issue = makeIssue(
+      "invalid_encoding",
+      [],
+      `byte 0x${value.toString(16).toUpperCase().padStart(2, "0")} at byte offset ${byte + start} is not valid UTF-8`,
+      "save the file as UTF-8 (a catalog is UTF-8 text; this byte is probably from another encoding such as Windows-1252)",
+    );
+    return { success: false, issues: [{ ...issue, line: bad?.line ?? 1, column: bad?.column ?? 1 }] };
+  }
+  return safeParseCatalogText(text, options);
 }
 
 function firstLine(message: string): string {

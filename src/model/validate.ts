@@ -1,9 +1,24 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { hintFor } from "./did-you-mean.js";
 import { type CatalogIssue, CatalogValidationError, type PathSegment, makeIssue } from "./issues.js";
-import { checkIntegrity } from "./integrity.js";
-import { CATALOG_FORMAT_VERSION, type Catalog, CatalogSchema } from "./schema.js";
-import { keysAt } from "./zod-walk.js";
+import { type PartialCatalog, checkIntegrity } from "./integrity.js";
+import {
+  AgencySchema,
+  CATALOG_FORMAT_VERSION,
+  type Catalog,
+  CatalogSchema,
+  ChannelSchema,
+  DataElementSchema,
+  DocumentTypeSchema,
+  LifeExperienceSchema,
+  RoleSchema,
+  ServiceSchema,
+  SourceSchema,
+  StepSchema,
+  ToolSchema,
+  WaiverSchema,
+} from "./schema.js";
+import { defOf, keysAt, unwrap } from "./zod-walk.js";
 
 /**
  * Limits that keep hostile or absurd documents from exhausting memory or time. Every limit is configurable;
@@ -24,10 +39,13 @@ export interface CatalogLimits {
   readonly maxTextLength: number;
   /** Most YAML alias dereferences (a guard against "billion laughs" alias bombs). */
   readonly maxAliases: number;
+  /** Longest text value (a name, a description, a key), in characters. */
+  readonly maxStringLength: number;
 }
 
 /**
- * The default {@link CatalogLimits}: depth 64, 20 million values, 256 MiB of text, 100 YAML aliases.
+ * The default {@link CatalogLimits}: depth 64, 20 million values, 256 MiB of text, 100 YAML aliases, texts of
+ * 1,000,000 characters.
  *
  * @example
  * ```ts
@@ -40,6 +58,7 @@ export const DEFAULT_LIMITS: CatalogLimits = Object.freeze({
   maxNodes: 20_000_000,
   maxTextLength: 256 * 1024 * 1024,
   maxAliases: 100,
+  maxStringLength: 1_000_000,
 });
 
 /**
@@ -76,18 +95,25 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 /**
  * Whether the raw document passes the hostile-document checks of {@link scanDocument}: one iterative walk that
  * keeps only values and depths on its stack (no path bookkeeping), for the common case of a clean document.
+ * Returns the number of object keys it holds (to compare with the keys written in a JSON text), or -1 when the
+ * document is not clean.
  */
-function isCleanDocument(value: unknown, limits: CatalogLimits): boolean {
+function cleanDocumentKeys(value: unknown, limits: CatalogLimits): number {
   const values: unknown[] = [value];
   const depths: number[] = [0];
   let nodes = 0;
+  let keys = 0;
+  const maxString = limits.maxStringLength;
   while (values.length > 0) {
     const current = values.pop();
     const depth = depths.pop()!;
     nodes += 1;
-    if (nodes > limits.maxNodes) return false;
-    if (current === null || typeof current !== "object") continue;
-    if (depth >= limits.maxDepth) return false;
+    if (nodes > limits.maxNodes) return -1;
+    if (current === null || typeof current !== "object") {
+      if (typeof current === "string" && current.length > maxString) return -1;
+      continue;
+    }
+    if (depth >= limits.maxDepth) return -1;
     if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) {
         values.push(current[i]);
@@ -97,26 +123,39 @@ function isCleanDocument(value: unknown, limits: CatalogLimits): boolean {
       const record = current as Record<string, unknown>;
       for (const key in record) {
         if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
-        if (FORBIDDEN_KEYS.has(key)) return false;
+        keys += 1;
+        if (FORBIDDEN_KEYS.has(key) || key.length > maxString) return -1;
         const child = record[key];
-        if (child === null || typeof child !== "object") nodes += 1;
-        else {
+        if (child === null || typeof child !== "object") {
+          nodes += 1;
+          if (typeof child === "string" && child.length > maxString) return -1;
+        } else {
           values.push(child);
           depths.push(depth + 1);
         }
       }
     }
   }
-  return true;
+  return keys;
+}
+
+function stringTooLong(segments: readonly PathSegment[], length: number, limits: CatalogLimits): CatalogIssue {
+  return makeIssue(
+    "string_too_long",
+    segments,
+    `a text of ${length.toLocaleString("en-US")} characters, over the limit of ${limits.maxStringLength.toLocaleString("en-US")}`,
+    "shorten it (link to a long document instead of pasting it), or raise limits.maxStringLength if it is genuine",
+  );
 }
 
 /**
- * Walks the raw document once, iteratively, refusing prototype-polluting keys and documents that are too deep or
- * too large before any schema sees them. A clean document takes the lean walk of {@link isCleanDocument}; only a
- * document it refuses is walked again, with paths, to say where.
+ * Walks the raw document once, iteratively, refusing prototype-polluting keys, over-long texts and documents that
+ * are too deep or too large before any schema sees them. A clean document takes the lean walk of
+ * {@link cleanDocumentKeys}; only a document it refuses is walked again, with paths, to say where.
  */
-function scanDocument(value: unknown, limits: CatalogLimits): CatalogIssue[] {
-  if (isCleanDocument(value, limits)) return [];
+function scanDocument(value: unknown, limits: CatalogLimits): { readonly issues: CatalogIssue[]; readonly keys: number } {
+  const cleanKeys = cleanDocumentKeys(value, limits);
+  if (cleanKeys >= 0) return { issues: [], keys: cleanKeys };
   // Each entry knows its parent, so a path is only built when there is something to report.
   interface Entry {
     readonly value: unknown;
@@ -132,22 +171,34 @@ function scanDocument(value: unknown, limits: CatalogLimits): CatalogIssue[] {
   const issues: CatalogIssue[] = [];
   const stack: Entry[] = [{ value, key: undefined, parent: undefined, depth: 0 }];
   let nodes = 0;
+  let keys = 0;
   let tooDeep = false;
+  let longTexts = 0;
+  const long = (segments: () => PathSegment[], length: number): void => {
+    longTexts += 1;
+    if (longTexts <= 100) issues.push(stringTooLong(segments(), length, limits));
+  };
   while (stack.length > 0) {
     const entry = stack.pop()!;
     const current = entry.value;
     nodes += 1;
     if (nodes > limits.maxNodes) {
-      return [
-        makeIssue(
-          "document_too_large",
-          [],
-          `the document holds more than ${limits.maxNodes} values`,
-          "split the catalog, or raise limits.maxNodes if it is genuine",
-        ),
-      ];
+      return {
+        issues: [
+          makeIssue(
+            "document_too_large",
+            [],
+            `the document holds more than ${limits.maxNodes} values`,
+            "split the catalog, or raise limits.maxNodes if it is genuine",
+          ),
+        ],
+        keys: -1,
+      };
     }
-    if (current === null || typeof current !== "object") continue;
+    if (current === null || typeof current !== "object") {
+      if (typeof current === "string" && current.length > limits.maxStringLength) long(() => pathOf(entry), current.length);
+      continue;
+    }
     if (entry.depth >= limits.maxDepth) {
       if (!tooDeep) {
         issues.push(
@@ -169,18 +220,25 @@ function scanDocument(value: unknown, limits: CatalogLimits): CatalogIssue[] {
       const record = current as Record<string, unknown>;
       for (const key in record) {
         if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+        keys += 1;
         if (FORBIDDEN_KEYS.has(key)) {
           issues.push(makeIssue("forbidden_key", pathOf(entry, key), `the key '${key}' is not allowed`, "remove this key: it can pollute object prototypes"));
           continue;
         }
+        if (key.length > limits.maxStringLength) {
+          long(() => pathOf(entry), key.length);
+          continue;
+        }
         const child = record[key];
         // Scalars need no stack entry: count them here.
-        if (child === null || typeof child !== "object") nodes += 1;
-        else stack.push({ value: child, key, parent: entry, depth });
+        if (child === null || typeof child !== "object") {
+          nodes += 1;
+          if (typeof child === "string" && child.length > limits.maxStringLength) long(() => pathOf(entry, key), child.length);
+        } else stack.push({ value: child, key, parent: entry, depth });
       }
     }
   }
-  return issues;
+  return { issues, keys };
 }
 
 function valueAt(document: unknown, segments: readonly PathSegment[]): unknown {
@@ -350,26 +408,157 @@ export function sortIssues(issues: CatalogIssue[]): CatalogIssue[] {
  * ```
  */
 export function safeParseCatalog(value: unknown, options: ParseCatalogOptions = {}): SafeParseCatalogResult {
-  const limits: CatalogLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  return validateDocument(value, { ...DEFAULT_LIMITS, ...options.limits }).result;
+}
+
+/** The collections of a catalog, each a list of items with their own schema. */
+const COLLECTION_SCHEMAS = {
+  sources: SourceSchema,
+  agencies: AgencySchema,
+  channels: ChannelSchema,
+  roles: RoleSchema,
+  tools: ToolSchema,
+  dataElements: DataElementSchema,
+  documentTypes: DocumentTypeSchema,
+  services: ServiceSchema,
+  lifeExperiences: LifeExperienceSchema,
+  waivers: WaiverSchema,
+} as const;
+type CollectionKey = keyof typeof COLLECTION_SCHEMAS;
+const COLLECTION_KEYS = Object.keys(COLLECTION_SCHEMAS) as CollectionKey[];
+
+/** The catalog's own fields, with each collection only checked to be a list: its items are parsed one by one. */
+const ShellSchema = CatalogSchema.extend(
+  Object.fromEntries(COLLECTION_KEYS.map((key) => [key, z.array(z.unknown()).default([])])) as Record<CollectionKey, z.ZodDefault<z.ZodArray<z.ZodUnknown>>>,
+);
+
+function rawId(item: unknown): string | undefined {
+  if (item === null || typeof item !== "object") return undefined;
+  const id = (item as Record<string, unknown>).id;
+  return typeof id === "string" ? id : undefined;
+}
+
+/**
+ * Validates a document: hostile-input checks, then the schema item by item, then integrity on every item that
+ * passed its schema, so that shape and reference problems come in one list. Items that failed their schema are
+ * checked on the fields that did pass (see {@link looseItem}); their ids count as defined (a reference to them is
+ * not reported again), and reachability is not judged in a service whose steps did not all parse.
+ *
+ * @returns the result, and the number of object keys the document holds (-1 when not counted)
+ * @internal
+ */
+export function validateDocument(value: unknown, limits: CatalogLimits): { readonly result: SafeParseCatalogResult; readonly keys: number } {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return {
-      success: false,
-      issues: [makeIssue("invalid_type", [], `a catalog is a mapping of fields, got ${describe(value)}`, "start from `service-blueprint init`")],
+      result: {
+        success: false,
+        issues: [makeIssue("invalid_type", [], `a catalog is a mapping of fields, got ${describe(value)}`, "start from `service-blueprint init`")],
+      },
+      keys: -1,
     };
   }
-  const hostile = scanDocument(value, limits);
-  if (hostile.length > 0) return { success: false, issues: sortIssues(hostile) };
+  const scan = scanDocument(value, limits);
+  if (scan.issues.length > 0) return { result: { success: false, issues: sortIssues(scan.issues) }, keys: scan.keys };
+  const keys = scan.keys;
 
-  const version = (value as Record<string, unknown>).version;
-  if (version !== CATALOG_FORMAT_VERSION) return { success: false, issues: [versionIssue(version)] };
+  const record = value as Record<string, unknown>;
+  const version = record.version;
+  if (version !== CATALOG_FORMAT_VERSION) return { result: { success: false, issues: [versionIssue(version)] }, keys };
 
-  const parsed = CatalogSchema.safeParse(value);
-  if (!parsed.success) {
-    return { success: false, issues: sortIssues(parsed.error.issues.flatMap((issue) => fromZodIssue(issue, value))) };
+  const issues: CatalogIssue[] = [];
+  const shell = ShellSchema.safeParse(value);
+  if (!shell.success) issues.push(...shell.error.issues.flatMap((issue) => fromZodIssue(issue, value)));
+  const partial: PartialCatalog = { knownIds: {}, stepIds: new Map(), partialServices: new Set() };
+  const collections = {} as Record<CollectionKey, unknown[]>;
+  for (const key of COLLECTION_KEYS) {
+    const raw = record[key];
+    if (raw === undefined) {
+      collections[key] = [];
+      continue;
+    }
+    if (!Array.isArray(raw)) {
+      collections[key] = [];
+      // Not a list (reported by the shell): its ids, if any, cannot be told; nothing refers to them wrongly.
+      continue;
+    }
+    const schema = COLLECTION_SCHEMAS[key] as z.ZodType;
+    const items: unknown[] = new Array(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const parsed = schema.safeParse(raw[i]);
+      if (parsed.success) {
+        items[i] = parsed.data;
+        continue;
+      }
+      issues.push(...parsed.error.issues.flatMap((issue) => fromZodIssue(issue, raw[i], schema, [key, i])));
+      const id = rawId(raw[i]);
+      if (id !== undefined) (partial.knownIds[key] ??= new Set()).add(id);
+      const loose = looseItem(schema, raw[i], key === "services", i, partial);
+      if (loose !== undefined) items[i] = loose;
+    }
+    collections[key] = items;
   }
-  const integrity = checkIntegrity(parsed.data);
-  if (integrity.length > 0) return { success: false, issues: sortIssues(integrity) };
-  return { success: true, catalog: deepFreeze(parsed.data), issues: [] };
+  if (issues.length > 0) {
+    // Integrity on what did parse: an array with holes where items failed (indexes stay those of the text).
+    const catalog = { ...collections } as unknown as Catalog;
+    issues.push(...checkIntegrity(catalog, partial));
+    return { result: { success: false, issues: sortIssues(issues) }, keys };
+  }
+  const catalog = shell.data as Record<string, unknown>;
+  for (const key of COLLECTION_KEYS) catalog[key] = collections[key];
+  const integrity = checkIntegrity(catalog as Catalog);
+  if (integrity.length > 0) return { result: { success: false, issues: sortIssues(integrity) }, keys };
+  return { result: { success: true, catalog: deepFreeze(catalog as Catalog), issues: [] }, keys };
+}
+
+/**
+ * An item that failed its schema, read field by field for the integrity checks: each field that passes its own
+ * schema is kept, a list that does not is read as empty, anything else as absent. An item without a valid `id`
+ * (when its kind has one) is left out. A service's steps are read the same way, one by one.
+ */
+function looseItem(schema: z.ZodType, raw: unknown, isService: boolean, index: number, partial: PartialCatalog): unknown {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return undefined;
+  const record = raw as Record<string, unknown>;
+  const shape = defOf(unwrap(schema)).shape ?? {};
+  const out: Record<string, unknown> = {};
+  for (const field of Object.keys(shape)) {
+    const fieldSchema = shape[field]!;
+    if (isService && field === "steps") {
+      out[field] = looseSteps(record[field], index, partial);
+      continue;
+    }
+    const parsed = fieldSchema.safeParse(record[field]);
+    if (parsed.success) out[field] = parsed.data;
+    else out[field] = defOf(unwrap(fieldSchema)).type === "array" ? [] : undefined;
+  }
+  if ("id" in shape && typeof out.id !== "string") return undefined;
+  if (isService) {
+    const stepIds = new Set<string>();
+    if (Array.isArray(record.steps)) for (const step of record.steps) {
+      const id = rawId(step);
+      if (id !== undefined) stepIds.add(id);
+    }
+    partial.stepIds.set(out.id as string, stepIds);
+  }
+  return out;
+}
+
+/** A failed service's steps, each parsed alone (or read loosely), at their own indexes. */
+function looseSteps(raw: unknown, service: number, partial: PartialCatalog): unknown[] {
+  if (!Array.isArray(raw)) {
+    partial.partialServices.add(service);
+    return [];
+  }
+  const steps: unknown[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const parsed = StepSchema.safeParse(raw[i]);
+    if (parsed.success) steps[i] = parsed.data;
+    else {
+      partial.partialServices.add(service);
+      const loose = looseItem(StepSchema, raw[i], false, i, partial);
+      if (loose !== undefined) steps[i] = loose;
+    }
+  }
+  return steps;
 }
 
 /**

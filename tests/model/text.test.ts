@@ -29,10 +29,11 @@ services:
 `;
 
 describe("parseCatalogText", () => {
-  it("reports issues with line and column in YAML", () => {
+  it("reports issues with line and column in YAML, shape and references in one pass, in the order of the text", () => {
     const result = safeParseCatalogText(YAML_WITH_ISSUES, { source: "demo.yaml" });
     expect(result.success).toBe(false);
     expect(result.issues.map((i) => [i.code, i.path, i.line, i.column])).toEqual([
+      ["unknown_reference", "services[0].agency", 9, 13],
       ["unrecognized_key", "services[0].steps[0].customerMinuts", 17, 9],
     ]);
     const fixed = YAML_WITH_ISSUES.replace("customerMinuts", "customerMinutes");

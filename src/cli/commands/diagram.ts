@@ -22,6 +22,38 @@ interface DiagramOptions {
   readonly svg?: boolean;
   readonly preset?: string;
   readonly config?: string;
+  readonly maxFiles: number;
+}
+
+/** The most diagrams `diagram` writes unless `--max-files` says more. */
+export const DEFAULT_MAX_FILES = 200;
+
+/** `--max-files`: a whole number from 1. */
+function parseMaxFiles(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new CliError("usage", `--max-files must be a whole number from 1, got '${value}'`);
+  return n;
+}
+
+/**
+ * Refuses to write more diagrams than `--max-files`, before writing any: a very large service splits into
+ * thousands of parts, and thousands of files are rarely what was meant. Names the biggest sources of parts.
+ */
+function checkFileCount(diagrams: readonly MermaidDiagram[], options: DiagramOptions): void {
+  const files = diagrams.length * (options.svg ? 2 : 1);
+  if (files <= options.maxFiles) return;
+  const parts = new Map<string, number>();
+  for (const diagram of diagrams) {
+    const whole = diagram.id.replace(/-part-\d+$/, "");
+    parts.set(whole, (parts.get(whole) ?? 0) + 1);
+  }
+  const largest = [...parts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+  const split = largest[1] > 1 ? `; ${largest[0]} alone splits into ${plural(largest[1], "part")}` : "";
+  throw new CliError(
+    "too_many_files",
+    `the ${options.view} view would write ${plural(files, "file")}, over --max-files ${options.maxFiles}${split}`,
+    `draw fewer (--service or --experience), or raise the limit: --max-files ${files}`,
+  );
 }
 
 /** Every diagram of one view of a catalog (all services or experiences when no id is given). */
@@ -81,6 +113,7 @@ export function registerDiagram(program: Command, ctx: CliContext): void {
     .option("--config <file>", "lint config for --sludge")
     .option("--out <dir>", "directory to write into (created if missing)", "diagrams")
     .option("--svg", "also render each diagram to SVG in headless Chromium")
+    .option("--max-files <n>", "refuse to write more files than this (a large service splits into many parts)", parseMaxFiles, DEFAULT_MAX_FILES)
     .addHelpText(
       "after",
       "\nPaths of the written files go to stdout, one a line; progress goes to stderr.\n\nExamples:\n" +
@@ -109,6 +142,7 @@ export function registerDiagram(program: Command, ctx: CliContext): void {
         ctx.io.err(`${file}: nothing to draw (the catalog has no ${options.view === "life-experience" ? "life experiences" : "services"})\n`);
         return;
       }
+      checkFileCount(diagrams, options);
       await mkdir(resolve(ctx.io.cwd, options.out), { recursive: true });
       for (const diagram of diagrams) {
         const path = join(options.out, `${diagram.id}.mmd`);

@@ -2,18 +2,20 @@ import { type Command, Option } from "commander";
 import { parse as parseYaml } from "yaml";
 import {
   type Catalog,
+  type FormatOptions,
   LintConfigError,
   type LintResult,
   PRESETS,
   type ResolvedLintConfig,
   formatFindings,
+  formatFindingsChunks,
   lintCatalog,
   parseLintConfig,
 } from "../../index.js";
 import { type CatalogFile, loadCatalogFiles } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
-import { readText, writeAtomic } from "../io.js";
+import { readText, writeAtomic, writeOutChunks } from "../io.js";
 
 /** Output formats of `lint`. */
 export const LINT_FORMATS = ["stylish", "json", "sarif", "markdown"] as const;
@@ -68,6 +70,9 @@ export async function lintForOverlay(ctx: CliContext, catalog: Catalog, flags: L
   return lintCatalog(catalog, await loadLintConfig(ctx, flags));
 }
 
+/** From this many steps on, lint says on stderr that it is at work (it takes seconds). */
+const LARGE_CATALOG_STEPS = 100_000;
+
 /** Whether a result has findings at or above the `--fail-on` level. */
 export function failsOn(result: Pick<LintResult, "findings">, failOn: FailOn): boolean {
   if (failOn === "never") return false;
@@ -76,13 +81,12 @@ export function failsOn(result: Pick<LintResult, "findings">, failOn: FailOn): b
 
 /** One file's lint result in the format. */
 function formatOne(file: CatalogFile, result: LintResult, format: LintFormat, color: boolean, version: string): string {
-  return formatFindings(result, format, {
-    catalogFile: file.file,
-    catalogText: file.text,
-    catalogSource: file.source,
-    color,
-    toolVersion: version,
-  });
+  return formatFindings(result, format, formatOptions(file, color, version));
+}
+
+/** The formatter options for one file. */
+function formatOptions(file: CatalogFile, color: boolean, version: string): FormatOptions {
+  return { catalogFile: file.file, catalogText: file.text, catalogSource: file.source, color, toolVersion: version };
 }
 
 /** Joins the outputs of several files (each in the format) into one output of the format. */
@@ -140,7 +144,19 @@ export function registerLint(program: Command, ctx: CliContext): void {
           ctx.exit(EXIT.findings);
           continue;
         }
+        const steps = entry.catalog.services.reduce((n, service) => n + service.steps.length, 0);
+        if (steps >= LARGE_CATALOG_STEPS) ctx.io.err(`${entry.file}: linting ${steps.toLocaleString("en-US")} steps\n`);
         const result = lintCatalog(entry.catalog, config);
+        if (files.length === 1) {
+          // One file: written in chunks, so that output of any size (a million findings) is never one string.
+          const chunks = formatFindingsChunks(result, options.format, formatOptions(entry, color, ctx.version));
+          if (options.output !== undefined) {
+            await writeAtomic(ctx.io, options.output, chunks);
+            ctx.io.err(`wrote ${options.output}\n`);
+          } else await writeOutChunks(ctx.io, chunks);
+          if (failsOn(result, options.failOn)) ctx.exit(EXIT.findings);
+          return;
+        }
         outputs.push({ file: entry.file, text: formatOne(entry, result, options.format, color, ctx.version) });
         fails ||= failsOn(result, options.failOn);
       }

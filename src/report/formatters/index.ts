@@ -2,11 +2,11 @@
  * `formatFindings`: one entry point over the formatters (one file each).
  */
 import type { LintResult } from "../../sludge/engine.js";
-import { formatJson } from "./json.js";
+import { formatJson, jsonChunks } from "./json.js";
 import { formatMarkdown } from "./markdown.js";
-import { formatSarif } from "./sarif.js";
+import { formatSarif, sarifChunks } from "./sarif.js";
 import type { FormatOptions } from "./shared.js";
-import { formatStylish } from "./stylish.js";
+import { formatStylish, stylishChunks } from "./stylish.js";
 
 /**
  * Every output format.
@@ -77,6 +77,37 @@ export function formatFindings(result: LintResult, format: FindingFormat, option
       return formatSarif(result, options);
     case "markdown":
       return formatMarkdown(result, options);
+    default:
+      throw new FormatError(String(format satisfies never));
+  }
+}
+
+/**
+ * {@link formatFindings} in chunks, for output of any size: the same text, a few thousand findings at a time, so
+ * that a million findings can be written to a stream or a file without ever being one string (V8 refuses strings
+ * past about 512 MB). Joined, the chunks are exactly `formatFindings(result, format, options)`.
+ *
+ * @param result - the result of `lintCatalog`
+ * @param format - the format
+ * @param options - see {@link FormatOptions}
+ * @returns the chunks, in order
+ * @throws {@link FormatError} for an unknown format
+ * @example
+ * ```ts
+ * import { formatFindingsChunks, lintCatalog } from "service-blueprint";
+ * for (const chunk of formatFindingsChunks(lintCatalog(catalog), "json")) process.stdout.write(chunk);
+ * ```
+ */
+export function formatFindingsChunks(result: LintResult, format: FindingFormat, options: FormatOptions = {}): Iterable<string> {
+  switch (format) {
+    case "stylish":
+      return stylishChunks(result, options);
+    case "json":
+      return jsonChunks(result);
+    case "sarif":
+      return sarifChunks(result, options);
+    case "markdown":
+      return [formatMarkdown(result, options)];
     default:
       throw new FormatError(String(format satisfies never));
   }

@@ -2,7 +2,7 @@
  * The JSON formatter: the whole lint result as one JSON document, for tools.
  */
 import type { LintResult } from "../../sludge/engine.js";
-import { countBySeverity } from "./shared.js";
+import { countBySeverity, indentedJsonChunks, listPlaceholder } from "./shared.js";
 
 /**
  * The version of the JSON report's shape; it changes only when fields are removed or change meaning.
@@ -29,6 +29,11 @@ export const JSON_REPORT_VERSION = 1;
  * ```
  */
 export function formatJson(result: LintResult): string {
+  return [...jsonChunks(result)].join("");
+}
+
+/** {@link formatJson}'s text in chunks, findings a few thousand at a time. @internal */
+export function jsonChunks(result: LintResult): Generator<string> {
   const counts = countBySeverity(result.findings);
   const report = {
     version: JSON_REPORT_VERSION,
@@ -41,10 +46,16 @@ export function formatJson(result: LintResult): string {
       annualHours: result.burden.total.annualHours,
       annualCost: result.burden.total.annualCost,
     },
-    findings: result.findings,
-    waived: result.waived,
+    findings: listPlaceholder("findings"),
+    waived: listPlaceholder("waived"),
     rules: result.rules,
     burden: result.burden,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return indentedJsonChunks(
+    report,
+    new Map<string, readonly unknown[]>([
+      ["findings", result.findings],
+      ["waived", result.waived],
+    ]),
+  );
 }

@@ -8,7 +8,7 @@ import type { Rule } from "../../sludge/define-rule.js";
 import type { LintResult } from "../../sludge/engine.js";
 import { builtinRules } from "../../sludge/rules/index.js";
 import type { Finding, Severity } from "../../sludge/types.js";
-import { DEFAULT_RULE_DOCS_URL, type FormatOptions, locator, placeOf } from "./shared.js";
+import { DEFAULT_RULE_DOCS_URL, type FormatOptions, indentedJsonChunks, listPlaceholder, locator, placeOf } from "./shared.js";
 
 /** SARIF levels by severity. */
 const LEVEL: Readonly<Record<Severity, "error" | "warning" | "note">> = { error: "error", warning: "warning", info: "note" };
@@ -61,6 +61,11 @@ function pascal(id: string): string {
  * ```
  */
 export function formatSarif(result: LintResult, options: FormatOptions = {}): string {
+  return [...sarifChunks(result, options)].join("");
+}
+
+/** {@link formatSarif}'s text in chunks, results a few thousand at a time. @internal */
+export function sarifChunks(result: LintResult, options: FormatOptions = {}): Generator<string> {
   const docs = options.docsBaseUrl ?? DEFAULT_RULE_DOCS_URL;
   const known = new Map<string, RuleDescriptor>();
   for (const rule of [...builtinRules, ...(options.plugins ?? [])]) if (!known.has(rule.meta.id)) known.set(rule.meta.id, describeRule(rule));
@@ -141,10 +146,10 @@ export function formatSarif(result: LintResult, options: FormatOptions = {}): st
           },
         },
         ...(artifact === undefined ? {} : { artifacts: [{ location: { uri: artifact } }] }),
-        results,
+        results: listPlaceholder("results"),
         properties: { today: result.today, burden: result.burden.total },
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return indentedJsonChunks(log, new Map([["results", results]]));
 }

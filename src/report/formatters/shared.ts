@@ -99,3 +99,49 @@ export function locator(options: FormatOptions, findings: readonly Finding[]): (
 export function listed(result: LintResult, options: FormatOptions): readonly Finding[] {
   return options.includeWaived === false ? result.findings : [...result.findings, ...result.waived];
 }
+
+/** How many list items go into one chunk of output. */
+const ITEMS_PER_CHUNK = 2_000;
+
+/**
+ * `JSON.stringify(value, null, 2)` and a newline, byte for byte, as a series of chunks: the lists given in `lists`
+ * (each standing in `value` as the placeholder string `\u0000list:<name>`) are written a few thousand items at a
+ * time, so that no single string holds a whole report of a million findings (V8 refuses strings past about 512 MB).
+ *
+ * @internal
+ */
+export function* indentedJsonChunks(value: unknown, lists: ReadonlyMap<string, readonly unknown[]>): Generator<string> {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  let from = 0;
+  for (const [name, items] of lists) {
+    const placeholder = JSON.stringify(listPlaceholder(name));
+    const at = text.indexOf(placeholder, from);
+    if (at < 0) throw new Error(`internal: no place for the list ${name}`);
+    yield text.slice(from, at);
+    from = at + placeholder.length;
+    if (items.length === 0) {
+      yield "[]";
+      continue;
+    }
+    const lineStart = text.lastIndexOf("\n", at) + 1;
+    let indent = 0;
+    while (text.charCodeAt(lineStart + indent) === 32) indent += 1;
+    const pad = " ".repeat(indent + 2);
+    let chunk = "[\n";
+    for (let i = 0; i < items.length; i++) {
+      const item = JSON.stringify(items[i], null, 2) ?? "null";
+      chunk += `${pad}${item.replace(/\n/g, `\n${pad}`)}${i === items.length - 1 ? "\n" : ",\n"}`;
+      if (i % ITEMS_PER_CHUNK === ITEMS_PER_CHUNK - 1) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    yield `${chunk}${" ".repeat(indent)}]`;
+  }
+  yield text.slice(from);
+}
+
+/** The placeholder of a list in {@link indentedJsonChunks}. @internal */
+export function listPlaceholder(name: string): string {
+  return `\u0000list:${name}`;
+}

@@ -22,6 +22,14 @@ const ANSI = { reset: "\u001b[0m", dim: "\u001b[2m", bold: "\u001b[1m", red: "\u
  * ```
  */
 export function formatStylish(result: LintResult, options: FormatOptions = {}): string {
+  return [...stylishChunks(result, options)].join("");
+}
+
+/** How many finding lines go into one chunk of {@link stylishChunks}. */
+const LINES_PER_CHUNK = 2_000;
+
+/** {@link formatStylish}'s text in chunks of a few thousand lines. @internal */
+export function* stylishChunks(result: LintResult, options: FormatOptions = {}): Generator<string> {
   const paint = (code: string, text: string): string => (options.color === true ? `${code}${text}${ANSI.reset}` : text);
   const severityColour: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.blue };
   const findings = listed(result, options);
@@ -39,10 +47,14 @@ export function formatStylish(result: LintResult, options: FormatOptions = {}): 
   const whereWidth = width((row) => row.where);
   const placeWidth = width((row) => row.place);
   const levelWidth = width((row) => row.level);
-  const lines: string[] = [];
+  let lines: string[] = [];
   if (rows.length > 0) {
     lines.push(paint(ANSI.underline, options.catalogFile ?? "catalog"));
     for (const row of rows) {
+      if (lines.length >= LINES_PER_CHUNK) {
+        yield `${lines.join("\n")}\n`;
+        lines = [];
+      }
       const hours = row.finding.burden.annualHours > 0 ? paint(ANSI.dim, `  ~${formatQuantity(row.finding.burden.annualHours)} h/yr`) : "";
       const cells = [
         ...(whereWidth > 0 ? [paint(ANSI.dim, row.where.padEnd(whereWidth))] : []),
@@ -68,5 +80,5 @@ export function formatStylish(result: LintResult, options: FormatOptions = {}): 
   lines.push(
     `Burden: ${formatQuantity(burden.annualHours, 0)} customer hours a year ($${formatQuantity(burden.annualCost, 0)} at $${formatQuantity(result.burden.hourValue, 2)}/h, fees included)`,
   );
-  return `${lines.join("\n")}\n`;
+  yield `${lines.join("\n")}\n`;
 }
