@@ -228,8 +228,19 @@ export type {
   RuleSource,
   Severity,
 } from "./sludge/types.js";
-export { RuleDefinitionError, defineRule } from "./sludge/define-rule.js";
-export type { Rule, RuleDefinition, RuleMeta } from "./sludge/define-rule.js";
+export { RuleDefinitionError, defineRule, validateRuleOptions } from "./sludge/define-rule.js";
+export type {
+  Rule,
+  RuleDefinition,
+  RuleMeta,
+  RuleOptionsOf,
+  RuleOptionsResult,
+  RuleOptionsSchema,
+  RuleOptionsValidator,
+  StandardSchemaIssue,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from "./sludge/define-rule.js";
 export type { SludgeExperienceAnalysis, SludgeRepeatedAsk, SludgeReworkLoop, SludgeServiceAnalysis } from "./sludge/types.js";
 export { lintCatalog } from "./sludge/engine.js";
 export type { LintResult, RuleRun } from "./sludge/engine.js";
