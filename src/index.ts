@@ -134,7 +134,7 @@ export type {
 } from "./model/text.js";
 export { CatalogSource } from "./model/source.js";
 export type { TextPosition } from "./model/source.js";
-export { catalogJsonSchema } from "./model/json-schema.js";
+export { CATALOG_SCHEMA_URL, catalogJsonSchema } from "./model/json-schema.js";
 export { suggest } from "./model/did-you-mean.js";
 
 // ── model: lookups ────────────────────────────────────────────────────────────────────────────────────────────
@@ -311,8 +311,7 @@ export type {
   MermaidWarning,
   MermaidWarningCode,
 } from "./export/mermaid/types.js";
-export { RenderSvgError, createSvgRenderer, renderSvg } from "./export/render-svg.js";
-export type { RenderSvgErrorCode, RenderSvgOptions, SvgRenderer } from "./export/render-svg.js";
+// renderSvg, createSvgRenderer and RenderSvgError are Node-only: `service-blueprint/render` (src/render.ts).
 
 // ── report: formatters and HTML ───────────────────────────────────────────────────────────────────────────────
 export { FINDING_FORMATS, FormatError, formatFindings } from "./report/formatters/index.js";

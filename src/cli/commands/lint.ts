@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { parse as parseYaml } from "yaml";
+import { relative } from "node:path";
 import {
   type Catalog,
   LintConfigError,
@@ -13,7 +13,8 @@ import {
 import { type CatalogFile, loadCatalogFiles } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
-import { readText, writeAtomic } from "../io.js";
+import { findConfigFile, loadConfigFile } from "../config-file.js";
+import { writeAtomic } from "../io.js";
 
 /** Output formats of `lint`. */
 export const LINT_FORMATS = ["stylish", "json", "sarif", "markdown"] as const;
@@ -26,35 +27,34 @@ type FailOn = (typeof FAIL_ON)[number];
 /** Options shared by the commands that lint. */
 export interface LintFlags {
   readonly preset?: string;
-  readonly config?: string;
+  /** A config file, or `false` for `--no-config` (no discovery). */
+  readonly config?: string | false;
 }
 
+/** Help of `--config`, shared by the commands that lint. */
+export const CONFIG_HELP = "lint config (JS, JSON or YAML); when not given, service-blueprint.config.{js,mjs,cjs,json,yaml,yml} is looked for from the working directory up to the project root";
+
+/** Help of `--no-config`. */
+export const NO_CONFIG_HELP = "use no config file, not even a discovered one";
+
 /**
- * Reads `--config` (JSON or YAML) and applies `--preset`; a bad config is a one-line `CliError`. Commands call it
- * before reading any catalog, so that a config mistake is reported first and alone.
+ * Reads the config (`--config`, else the one discovered from the working directory) and applies `--preset`; a bad
+ * config is a one-line `CliError`. Commands call it before reading any catalog, so that a config mistake is
+ * reported first and alone.
  */
 export async function loadLintConfig(ctx: CliContext, flags: LintFlags): Promise<ResolvedLintConfig> {
   let raw: Record<string, unknown> = {};
-  if (flags.config !== undefined) {
-    const text = await readText(ctx.io, flags.config, "config");
-    let value: unknown;
-    try {
-      value = parseYaml(text, { maxAliasCount: 0 }) ?? {};
-    } catch (cause) {
-      throw new CliError("invalid_config", `${flags.config}: not JSON or YAML: ${(cause as Error).message.split("\n")[0]}`, undefined, { cause });
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      throw new CliError("invalid_config", `${flags.config}: a lint config must be an object`, "e.g. { preset: recommended, rules: { long-wait: warning } }");
-    }
-    raw = value as Record<string, unknown>;
-  }
+  const found = flags.config === undefined ? await findConfigFile(ctx.io.cwd) : undefined;
+  // A discovered config is named relative to the working directory in messages, like one given with --config.
+  const file = flags.config === false ? undefined : (flags.config ?? (found === undefined ? undefined : relative(ctx.io.cwd, found)));
+  if (file !== undefined) raw = (await loadConfigFile(ctx.io, file)).value;
   if (flags.preset !== undefined) raw = { ...raw, preset: flags.preset };
   try {
     return parseLintConfig(raw);
   } catch (error) {
     if (error instanceof LintConfigError) {
       const first = error.issues[0];
-      const where = flags.config ?? "--preset";
+      const where = file ?? "--preset";
       const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : "";
       const detail = first !== undefined ? `${first.path === "" ? "" : `${first.path}: `}${first.message}` : error.message;
       throw new CliError("invalid_config", `${where}: ${detail}${more}`, first?.hint, { cause: error });
@@ -115,7 +115,8 @@ export function registerLint(program: Command, ctx: CliContext): void {
     .argument("<files...>", "catalog files")
     .addOption(new Option("--format <format>", "output format").choices(LINT_FORMATS).default("stylish"))
     .option("--preset <name>", `rule preset: ${PRESETS.join(", ")} (default recommended)`)
-    .option("--config <file>", "lint config (JSON or YAML): preset, rules, overrides, hourValue, today")
+    .option("--config <file>", CONFIG_HELP)
+    .option("--no-config", NO_CONFIG_HELP)
     .addOption(new Option("--fail-on <level>", "exit 1 when a finding is at or above this level").choices(FAIL_ON).default("error"))
     .option("--output <file>", "write the output to a file (whole, atomically) instead of stdout")
     .addHelpText(
