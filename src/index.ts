@@ -317,11 +317,11 @@ export type {
 export { FINDING_FORMATS, FormatError, formatFindings } from "./report/formatters/index.js";
 export type { FindingFormat } from "./report/formatters/index.js";
 export { formatStylish } from "./report/formatters/stylish.js";
-export { JSON_REPORT_VERSION, formatJson } from "./report/formatters/json.js";
-export { formatSarif } from "./report/formatters/sarif.js";
+export { JSON_REPORT_VERSION, formatJson, formatJsonFiles } from "./report/formatters/json.js";
+export { formatSarif, formatSarifFiles } from "./report/formatters/sarif.js";
 export { formatMarkdown } from "./report/formatters/markdown.js";
 export { DEFAULT_RULE_DOCS_URL } from "./report/formatters/shared.js";
-export type { FormatOptions } from "./report/formatters/shared.js";
+export type { FormatOptions, LintFileReport } from "./report/formatters/shared.js";
 export { renderHtmlReport } from "./report/html/render.js";
 export type { HtmlReportDiagram, HtmlReportInput } from "./report/html/render.js";
 

@@ -77,14 +77,14 @@ describe("a custom rule tested with the RuleTester runs in the CLI through a dis
   });
 
   it("reads an ES module config and a plugin package by name", async () => {
-    const dir = project(`export default { plugins: ["sb-plugin-postal"], rules: { "postal-step": ["info", { kinds: ["in-person"] }] } };\n`, "service-blueprint.config.mjs");
+    const dir = project(`export default { plugins: ["sb-plugin-postal"], rules: { "postal-step": ["info", { kinds: ["postal-mail"] }] } };\n`, "service-blueprint.config.mjs");
     const pkg = join(dir, "node_modules", "sb-plugin-postal");
     mkdirSync(join(pkg, "lib"), { recursive: true });
     writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: "sb-plugin-postal", type: "module", exports: { ".": { import: "./lib/index.js" } } }));
     writeFileSync(join(pkg, "lib", "index.js"), PLUGIN.replace("export default defineRule(", "export const postalStep = defineRule("));
     const run = await runCli(["lint", "services/catalog.yaml", "--format", "json"], { cwd: dir });
     expect(run.stderr).toBe("");
-    expect(findingsOf(run.stdout, "postal-step").map((f) => [f.severity, f.message])).toEqual([["info", "'visit' goes by post"]]);
+    expect(findingsOf(run.stdout, "postal-step").map((f) => [f.severity, f.message])).toEqual([["info", "'decision' goes by post"]]);
     expect(run.code).toBe(0);
   });
 

@@ -21,13 +21,12 @@ async function packageRoot(): Promise<string> {
   }
 }
 
-/** The bundled examples: folders of `examples/` with catalogs. */
+/** The bundled examples: folders of `examples/` with an `as-is.yaml` catalog. */
 async function exampleNames(root: string): Promise<string[]> {
   const entries = await readdir(join(root, "examples"), { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
+  const names: string[] = [];
+  for (const entry of entries) if (entry.isDirectory() && (await exists({ cwd: root } as CliContext["io"], join("examples", entry.name, "as-is.yaml")))) names.push(entry.name);
+  return names.sort();
 }
 
 /**

@@ -1,20 +1,25 @@
-import { type Command, Option } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import { relative } from "node:path";
 import {
   type Catalog,
   LintConfigError,
+  type LintFileReport,
   type LintResult,
   PRESETS,
   type ResolvedLintConfig,
   formatFindings,
+  formatJsonFiles,
+  formatSarifFiles,
   lintCatalog,
   parseLintConfig,
 } from "../../index.js";
-import { type CatalogFile, loadCatalogFiles } from "../catalog-file.js";
+import { formatIssueLines, loadCatalogFile, plural } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
 import { findConfigFile, loadConfigFile } from "../config-file.js";
+import { expandInputs } from "../inputs.js";
 import { writeAtomic } from "../io.js";
+import { progress } from "../render.js";
 
 /** Output formats of `lint`. */
 export const LINT_FORMATS = ["stylish", "json", "sarif", "markdown"] as const;
@@ -74,33 +79,25 @@ export function failsOn(result: Pick<LintResult, "findings">, failOn: FailOn): b
   return result.findings.some((f) => f.severity === "error" || (failOn === "warn" && f.severity === "warning"));
 }
 
-/** One file's lint result in the format. */
-function formatOne(file: CatalogFile, result: LintResult, format: LintFormat, color: boolean, version: string): string {
-  return formatFindings(result, format, {
-    catalogFile: file.file,
-    catalogText: file.text,
-    catalogSource: file.source,
-    color,
-    toolVersion: version,
-  });
+/** The findings `--quiet` keeps: errors only (warnings and infos still count for `--max-warnings`). */
+function quietResult(result: LintResult): LintResult {
+  return { ...result, findings: result.findings.filter((finding) => finding.severity === "error"), waived: [] };
 }
 
-/** Joins the outputs of several files (each in the format) into one output of the format. */
-function joinOutputs(outputs: readonly { readonly file: string; readonly text: string }[], format: LintFormat): string {
-  if (outputs.length === 1) return outputs[0]!.text;
-  switch (format) {
-    case "json":
-      return `${JSON.stringify(outputs.map((entry) => ({ file: entry.file, ...JSON.parse(entry.text) })), null, 2)}\n`;
-    case "sarif": {
-      // One SARIF log with one run per file.
-      const logs = outputs.map((entry) => JSON.parse(entry.text) as { runs: unknown[] } & Record<string, unknown>);
-      const [first] = logs;
-      return `${JSON.stringify({ ...first, runs: logs.flatMap((log) => log.runs) }, null, 2)}\n`;
-    }
-    case "stylish":
-    case "markdown":
-      return outputs.map((entry) => entry.text).join(format === "markdown" ? "\n" : "");
-  }
+/** Options of `lint`. */
+interface LintOptions extends LintFlags {
+  readonly format: LintFormat;
+  readonly failOn: FailOn;
+  readonly output?: string;
+  readonly quiet?: boolean;
+  readonly maxWarnings?: number;
+}
+
+/** `--max-warnings <n>`: a whole number, at least 0. */
+function parseMaxWarnings(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("a whole number, 0 or more");
+  return n;
 }
 
 /** `lint <files...>`: the sludge linter. */
@@ -112,45 +109,78 @@ export function registerLint(program: Command, ctx: CliContext): void {
       "Lint catalogs for administrative burden (sludge): learning, compliance and psychological costs, inclusion " +
         "gaps and A-11 conformance. Findings carry their cost in customer hours a year.",
     )
-    .argument("<files...>", "catalog files")
-    .addOption(new Option("--format <format>", "output format").choices(LINT_FORMATS).default("stylish"))
+    .argument("<files...>", "catalog files, folders (every .yaml, .yml and .json below), globs the tool expands ('services/**/*.yaml'), or - for standard input")
+    .addOption(new Option("-f, --format <format>", "output format").choices(LINT_FORMATS).default("stylish"))
     .option("--preset <name>", `rule preset: ${PRESETS.join(", ")} (default recommended)`)
     .option("--config <file>", CONFIG_HELP)
     .option("--no-config", NO_CONFIG_HELP)
     .addOption(new Option("--fail-on <level>", "exit 1 when a finding is at or above this level").choices(FAIL_ON).default("error"))
-    .option("--output <file>", "write the output to a file (whole, atomically) instead of stdout")
+    .option("--max-warnings <n>", "exit 1 when there are more than n warnings", parseMaxWarnings)
+    .option("-q, --quiet", "report errors only (warnings still count for --max-warnings)")
+    .option("-o, --output <file>", "write the output to a file (whole, atomically) instead of stdout; always written, even when a catalog is invalid")
     .addHelpText(
       "after",
-      "\nExit codes: 0 no finding at or above --fail-on, 1 findings at or above it or an invalid catalog,\n2 a usage error (bad flag, missing file, unknown rule in the config).\n\nExamples:\n" +
-        "  $ service-blueprint lint as-is.yaml\n  $ service-blueprint lint as-is.yaml --format sarif --output lint.sarif --fail-on never\n" +
-        "  $ service-blueprint lint as-is.yaml --preset strict --fail-on warn",
+      "\nExit codes: 0 no finding at or above --fail-on, 1 findings at or above it, more warnings than --max-warnings\n" +
+        "or an invalid catalog, 2 a usage error (bad flag, missing file, unknown rule in the config).\n\n" +
+        "JSON is always an array with one entry per file; SARIF is one run with every file's results (an invalid catalog\n" +
+        "gives 'invalid-catalog' results), fit for GitHub code scanning.\n\nExamples:\n" +
+        "  $ service-blueprint lint as-is.yaml\n  $ service-blueprint lint 'services/**/*.yaml' -f sarif -o lint.sarif --fail-on never\n" +
+        "  $ service-blueprint lint services --preset strict --max-warnings 0\n  $ cat as-is.yaml | service-blueprint lint -",
     )
-    .action(async (files: string[], options: LintFlags & { format: LintFormat; failOn: FailOn; output?: string }) => {
+    .action(async (args: string[], options: LintOptions) => {
       const config = await loadLintConfig(ctx, options);
-      // Stylish and SARIF place findings at their line and column: each catalog's parsed source is kept for that,
-      // and each file is linted and formatted before the next is read, so only one source is held at a time.
-      const keepSource = options.format === "stylish" || options.format === "sarif";
-      const color = options.output === undefined && options.format === "stylish" && ctx.outColor;
-      const outputs: { file: string; text: string }[] = [];
+      const files = await expandInputs(ctx.io, args);
+      const format = options.format;
+      const machine = format === "json" || format === "sarif";
+      // Findings are placed at their line and column from each catalog's parsed source; a single file keeps it,
+      // several keep only their text for SARIF (read again when formatting), so that one source is held at a time.
+      const keepSource = format === "stylish" || (format === "sarif" && files.length === 1);
+      const color = options.output === undefined && format === "stylish" && ctx.outColor;
+      const plugins = config.rules.map((setting) => setting.rule);
+      const reports: LintFileReport[] = [];
+      const texts: string[] = [];
       let fails = false;
+      let warnings = 0;
+      const tick = files.length > 1 && ctx.io.errIsTty && !machine ? progress(ctx, files.length) : undefined;
       for (const file of files) {
-        const {
-          loaded: [entry],
-        } = await loadCatalogFiles(ctx.io, [file], ctx.errStyle, { keepSource });
-        if (entry === undefined) {
+        tick?.(`linting ${file}`);
+        const loaded = await loadCatalogFile(ctx.io, file, { keepSource });
+        if (!loaded.ok) {
           ctx.exit(EXIT.findings);
+          if (!machine) ctx.io.err(formatIssueLines(file, loaded.issues, ctx.errStyle));
+          ctx.io.err(`${file}: invalid catalog (${plural(loaded.issues.length, "issue")}); run 'service-blueprint validate ${file}'\n`);
+          reports.push({ file, issues: loaded.issues });
           continue;
         }
-        const result = lintCatalog(entry.catalog, config);
-        outputs.push({ file: entry.file, text: formatOne(entry, result, options.format, color, ctx.version) });
-        fails ||= failsOn(result, options.failOn);
+        const entry = loaded.value;
+        const full = lintCatalog(entry.catalog, config);
+        warnings += full.findings.filter((finding) => finding.severity === "warning").length;
+        fails ||= failsOn(full, options.failOn);
+        const result = options.quiet === true ? quietResult(full) : full;
+        if (machine) {
+          reports.push({
+            file,
+            result,
+            ...(format === "sarif" ? (entry.source === undefined ? { catalogText: entry.text } : { catalogSource: entry.source }) : {}),
+          });
+        } else {
+          texts.push(formatFindings(result, format, { catalogFile: file, catalogText: entry.text, catalogSource: entry.source, color, plugins, toolVersion: ctx.version }));
+        }
       }
-      if (outputs.length === 0) return;
-      const text = joinOutputs(outputs, options.format);
+      const text =
+        format === "json"
+          ? formatJsonFiles(reports)
+          : format === "sarif"
+            ? formatSarifFiles(reports, { plugins, toolVersion: ctx.version })
+            : texts.join(format === "markdown" ? "\n" : "");
       if (options.output !== undefined) {
         await writeAtomic(ctx.io, options.output, text);
         ctx.io.err(`wrote ${options.output}\n`);
       } else ctx.io.out(text);
+      if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+        ctx.io.err(`${plural(warnings, "warning")}, more than --max-warnings ${options.maxWarnings}\n`);
+        ctx.exit(EXIT.findings);
+      }
       if (fails) ctx.exit(EXIT.findings);
     });
 }

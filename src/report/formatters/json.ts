@@ -2,7 +2,7 @@
  * The JSON formatter: the whole lint result as one JSON document, for tools.
  */
 import type { LintResult } from "../../sludge/engine.js";
-import { countBySeverity } from "./shared.js";
+import { type LintFileReport, countBySeverity } from "./shared.js";
 
 /**
  * The version of the JSON report's shape; it changes only when fields are removed or change meaning.
@@ -29,8 +29,13 @@ export const JSON_REPORT_VERSION = 1;
  * ```
  */
 export function formatJson(result: LintResult): string {
+  return `${JSON.stringify(jsonReport(result), null, 2)}\n`;
+}
+
+/** The JSON report of one result, as an object. */
+function jsonReport(result: LintResult) {
   const counts = countBySeverity(result.findings);
-  const report = {
+  return {
     version: JSON_REPORT_VERSION,
     today: result.today,
     summary: {
@@ -46,5 +51,25 @@ export function formatJson(result: LintResult): string {
     rules: result.rules,
     burden: result.burden,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/**
+ * Formats the lint of several catalog files as JSON: always an array, one entry per file in the order given,
+ * `{ file, valid: true, ...report }` (the {@link formatJson} report) or `{ file, valid: false, issues }` for a
+ * catalog that did not validate. One file gives an array of one: the shape never depends on the number of files.
+ *
+ * @param reports - each file's lint result or validation issues
+ * @returns the JSON text, ending with a newline
+ * @example
+ * ```ts
+ * import { formatJsonFiles } from "service-blueprint";
+ * const files = JSON.parse(formatJsonFiles([{ file: "a.yaml", result }, { file: "b.yaml", issues }]));
+ * files.filter((f) => !f.valid).map((f) => f.file); // ["b.yaml"]
+ * ```
+ */
+export function formatJsonFiles(reports: readonly LintFileReport[]): string {
+  const entries = reports.map((report) =>
+    "issues" in report ? { file: report.file, valid: false, issues: report.issues } : { file: report.file, valid: true, ...jsonReport(report.result) },
+  );
+  return `${JSON.stringify(entries, null, 2)}\n`;
 }
