@@ -311,6 +311,8 @@ export type {
   MermaidWarning,
   MermaidWarningCode,
 } from "./export/mermaid/types.js";
+export { toGraph } from "./export/to-graph.js";
+export type { GraphEdgeAttributes, GraphEdgeKind, GraphNodeAttributes, SerializedGraph, ToGraphTarget } from "./export/to-graph.js";
 // renderSvg, createSvgRenderer and RenderSvgError are Node-only: `service-blueprint/render` (src/render.ts).
 
 // ── report: formatters and HTML ───────────────────────────────────────────────────────────────────────────────
