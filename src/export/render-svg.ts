@@ -335,7 +335,7 @@ export async function createSvgRenderer(options: RenderSvgOptions = {}): Promise
  * Renders Mermaid text to SVG in a headless Chromium (started and closed for this call), with every network
  * request blocked. Needs the optional peers `mermaid` and `playwright-core`, and a Chromium or Chrome.
  *
- * @param text - Mermaid text, e.g. one diagram of {@link toMermaid}
+ * @param text - Mermaid text, e.g. one diagram of `toMermaid`
  * @param options - browser and Mermaid settings
  * @returns the SVG document as text
  * @throws RenderSvgError when a dependency or the browser is missing, the text is too large, or Mermaid refuses it
