@@ -1,32 +1,43 @@
-import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
-const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
-
 export default defineConfig([
+  {
+    // The library (ESM) and the binary in one build, so that the binary shares the library's chunks instead of
+    // carrying a copy; commands load what only they need (csv-parse, the renderer) on demand.
+    entry: {
+      index: "src/index.ts",
+      testing: "src/testing/index.ts",
+      render: "src/render.ts",
+      cli: "src/cli/main.ts",
+    },
+    format: ["esm"],
+    dts: { entry: { index: "src/index.ts", testing: "src/testing/index.ts", render: "src/render.ts" } },
+    // Maps for stack traces, without the sources inlined (they would be most of the package).
+    sourcemap: true,
+    clean: true,
+    target: "node20",
+    splitting: true,
+    // Peers: never bundled, loaded only where used.
+    external: ["fast-check", "mermaid", "playwright-core"],
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
+  },
   {
     entry: {
       index: "src/index.ts",
       testing: "src/testing/index.ts",
+      render: "src/render.ts",
     },
-    format: ["esm", "cjs"],
+    format: ["cjs"],
     dts: true,
-    sourcemap: true,
-    // Both builds run at once: this one cleans dist/ but leaves the CLI's files to the other.
-    clean: ["!cli.js", "!cli.js.map"],
-    target: "node20",
-    splitting: true,
-    // The testing kit's peer: never bundled, loaded only by service-blueprint/testing.
-    external: ["fast-check"],
-  },
-  {
-    // The binary: ESM only, no types; the shebang comes from src/cli/main.ts.
-    entry: { cli: "src/cli/main.ts" },
-    format: ["esm"],
-    dts: false,
     sourcemap: true,
     clean: false,
     target: "node20",
-    define: { SERVICE_BLUEPRINT_VERSION: JSON.stringify(version) },
+    splitting: true,
+    external: ["fast-check", "mermaid", "playwright-core"],
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
   },
 ]);

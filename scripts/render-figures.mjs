@@ -49,7 +49,8 @@ function fail(message) {
 
 async function loadLibrary() {
   try {
-    return await import("../dist/index.js");
+    // The renderer is Node-only and has its own subpath (service-blueprint/render).
+    return { ...(await import("../dist/index.js")), ...(await import("../dist/render.js")) };
   } catch (cause) {
     fail(`cannot load dist/index.js (${cause instanceof Error ? cause.message : String(cause)}); run \`npm run build\` first`);
   }

@@ -134,7 +134,7 @@ export type {
 } from "./model/text.js";
 export { CatalogSource } from "./model/source.js";
 export type { TextPosition } from "./model/source.js";
-export { catalogJsonSchema } from "./model/json-schema.js";
+export { CATALOG_SCHEMA_URL, catalogJsonSchema } from "./model/json-schema.js";
 export { suggest } from "./model/did-you-mean.js";
 
 // ── model: lookups ────────────────────────────────────────────────────────────────────────────────────────────
@@ -228,8 +228,19 @@ export type {
   RuleSource,
   Severity,
 } from "./sludge/types.js";
-export { RuleDefinitionError, defineRule } from "./sludge/define-rule.js";
-export type { Rule, RuleDefinition, RuleMeta } from "./sludge/define-rule.js";
+export { RuleDefinitionError, defineRule, validateRuleOptions } from "./sludge/define-rule.js";
+export type {
+  Rule,
+  RuleDefinition,
+  RuleMeta,
+  RuleOptionsOf,
+  RuleOptionsResult,
+  RuleOptionsSchema,
+  RuleOptionsValidator,
+  StandardSchemaIssue,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from "./sludge/define-rule.js";
 export type { SludgeExperienceAnalysis, SludgeRepeatedAsk, SludgeReworkLoop, SludgeServiceAnalysis } from "./sludge/types.js";
 export { lintCatalog } from "./sludge/engine.js";
 export type { LintResult, RuleRun } from "./sludge/engine.js";
@@ -300,18 +311,19 @@ export type {
   MermaidWarning,
   MermaidWarningCode,
 } from "./export/mermaid/types.js";
-export { RenderSvgError, createSvgRenderer, renderSvg } from "./export/render-svg.js";
-export type { RenderSvgErrorCode, RenderSvgOptions, SvgRenderer } from "./export/render-svg.js";
+export { toGraph } from "./export/to-graph.js";
+export type { GraphEdgeAttributes, GraphEdgeKind, GraphNodeAttributes, SerializedGraph, ToGraphTarget } from "./export/to-graph.js";
+// renderSvg, createSvgRenderer and RenderSvgError are Node-only: `service-blueprint/render` (src/render.ts).
 
 // ── report: formatters and HTML ───────────────────────────────────────────────────────────────────────────────
 export { FINDING_FORMATS, FormatError, formatFindings, formatFindingsChunks } from "./report/formatters/index.js";
 export type { FindingFormat } from "./report/formatters/index.js";
 export { formatStylish } from "./report/formatters/stylish.js";
-export { JSON_REPORT_VERSION, formatJson } from "./report/formatters/json.js";
-export { formatSarif } from "./report/formatters/sarif.js";
+export { JSON_REPORT_VERSION, formatJson, formatJsonFiles } from "./report/formatters/json.js";
+export { formatSarif, formatSarifFiles } from "./report/formatters/sarif.js";
 export { formatMarkdown } from "./report/formatters/markdown.js";
 export { DEFAULT_RULE_DOCS_URL } from "./report/formatters/shared.js";
-export type { FormatOptions } from "./report/formatters/shared.js";
+export type { FormatOptions, LintFileReport } from "./report/formatters/shared.js";
 export { renderHtmlReport } from "./report/html/render.js";
 export type { HtmlReportDiagram, HtmlReportInput } from "./report/html/render.js";
 

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { open, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { WriteStream } from "node:tty";
 import { CliError } from "./errors.js";
 
 /** The outside world of a command. */
@@ -23,6 +24,8 @@ export interface CliIo {
   readonly errIsTty: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Reads all of standard input (for the file argument `-`); absent when there is none. */
+  readonly readStdin?: () => Promise<Buffer | string>;
 }
 
 /** The process's own streams and environment. */
@@ -35,22 +38,26 @@ export function processIo(): CliIo {
     errIsTty: process.stderr.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
 }
 
 /**
- * Colour only on a terminal (or when `FORCE_COLOR` is set, for CI logs that show it), and never when `NO_COLOR` is
- * set to anything non-empty (https://no-color.org): `NO_COLOR` wins.
+ * Colour as Node's own `hasColors()` decides for the environment (`FORCE_COLOR`, `NODE_DISABLE_COLORS`, `TERM=dumb`,
+ * CI), only on a terminal unless `FORCE_COLOR` asks for it (CI logs that show colour), and never when `NO_COLOR`
+ * is set to anything non-empty (https://no-color.org): `NO_COLOR` wins.
  */
 export function colorWanted(io: CliIo, stream: "out" | "err"): boolean {
-  const set = (name: string): boolean => {
-    const value = io.env[name];
-    return value !== undefined && value !== "" && value !== "0" && value !== "false";
-  };
   const noColor = io.env.NO_COLOR;
   if (noColor !== undefined && noColor !== "") return false;
-  if (set("FORCE_COLOR")) return true;
-  return stream === "out" ? io.outIsTty : io.errIsTty;
+  const force = io.env.FORCE_COLOR;
+  const tty = stream === "out" ? io.outIsTty : io.errIsTty;
+  if (!tty && (force === undefined || force === "")) return false;
+  return WriteStream.prototype.hasColors(io.env as Record<string, string>);
 }
 
 /** ANSI styles that turn into nothing when colour is off. */
@@ -86,9 +93,15 @@ export async function readText(io: CliIo, file: string, what = "file"): Promise<
 
 /**
  * Reads a file's bytes (a catalog is decoded strictly by the library, so that bytes that are not UTF-8 are
- * reported instead of replaced), with the errors and the input bookkeeping of {@link readText}.
+ * reported instead of replaced), with the errors and the input bookkeeping of {@link readText}. The file `-` is
+ * standard input.
  */
 export async function readBytes(io: CliIo, file: string, what = "file"): Promise<Buffer> {
+  if (file === "-") {
+    if (io.readStdin === undefined) throw new CliError("read_failed", `no standard input to read the ${what} from`);
+    const input = await io.readStdin();
+    return typeof input === "string" ? Buffer.from(input, "utf8") : input;
+  }
   try {
     const path = resolve(io.cwd, file);
     const bytes = await readFile(path);

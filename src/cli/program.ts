@@ -16,6 +16,26 @@ import { registerValidate } from "./commands/validate.js";
 import { type CliContext, createContext } from "./context.js";
 import { CliError, EXIT } from "./errors.js";
 import type { CliIo } from "./io.js";
+import { PACKAGE_VERSION } from "../model/version.js";
+
+/** Where the docs are: shipped in the package, so this version's pages. */
+const DOCS_URL = `https://unpkg.com/service-blueprint@${PACKAGE_VERSION}/docs/`;
+
+/**
+ * Commander's usage errors (`error: unknown option '--frmat'` and its `(Did you mean --format?)` line) in the
+ * documented one-line form, `error usage: unknown option '--frmat' (did you mean --format?)`.
+ */
+function usageLine(text: string, ctx: CliContext): string {
+  const lines = text.trim().split("\n");
+  const first = (lines[0] ?? "").replace(/^error:\s*/, "");
+  const hint = lines
+    .slice(1)
+    .map((line) => line.trim().replace(/^\((.*)\)$/, "$1"))
+    .filter((line) => line !== "")
+    .map((line) => line.charAt(0).toLowerCase() + line.slice(1))
+    .join("; ");
+  return `${ctx.errStyle.red("error")} usage: ${first}${hint === "" ? "" : ` (${hint})`}\n`;
+}
 
 /** Builds the program for one run. */
 export function createProgram(ctx: CliContext, version: string): Command {
@@ -34,12 +54,13 @@ export function createProgram(ctx: CliContext, version: string): Command {
     .configureOutput({
       writeOut: (text) => ctx.io.out(text),
       writeErr: (text) => ctx.io.err(text),
-      outputError: (text, write) => write(text.endsWith("\n") ? text : `${text}\n`),
+      outputError: (text, write) => write(usageLine(text, ctx)),
     })
     .addHelpText(
       "after",
       "\nExit codes:\n  0  clean\n  1  findings at or above --fail-on, or an invalid catalog\n  2  usage or setup error (bad flag, missing file, bad config, refusing to overwrite)\n" +
-        "\nColour is used only on a terminal and never when NO_COLOR is set. Docs: docs/cli.md",
+        "\nColour: on a terminal as Node's hasColors() decides (FORCE_COLOR, TERM=dumb), never when NO_COLOR is set.\n" +
+        `Docs: ${DOCS_URL}cli.md`,
     );
   registerValidate(program, ctx);
   registerLint(program, ctx);

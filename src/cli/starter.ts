@@ -1,9 +1,10 @@
 /**
- * The starter catalog written by `init`: small, valid, and showing each part of the format once.
+ * The starter catalog and lint config written by `init`: small, valid, and showing each part of the format once.
  */
+import { CATALOG_SCHEMA_URL } from "../index.js";
 
 /** YAML text of the starter catalog. A test checks that it validates. */
-export const STARTER_CATALOG = `# yaml-language-server: $schema=./node_modules/service-blueprint/schema/catalog.schema.json
+export const STARTER_CATALOG = `# yaml-language-server: $schema=${CATALOG_SCHEMA_URL}
 #
 # A starter catalog: one agency, two services and the life experience that joins them. Replace the example
 # content with your own, then run:
@@ -103,4 +104,21 @@ lifeExperiences:
         from: { service: apply-for-benefit, step: decision }
         to: { service: find-work, step: visit }
         label: The decision letter tells the customer to register for job search help
+`;
+
+/** The lint config written by `init --config`: found by every command that lints, from this folder down. */
+export const STARTER_CONFIG = `# service-blueprint lint config: found by lint, diagram --sludge, compare and report when they run in
+# this folder or below (up to the project root). Rule ids and their options: docs/rules in the package.
+preset: recommended
+rules:
+  # "off", info, warning or error; or [severity, { options }]
+  long-wait: [warning, { maxWaitDays: 30 }]
+# Steps or services with their own settings:
+overrides: []
+# Dollars per hour of customer time (default 35):
+# hourValue: 35
+# Custom rules: ES modules of rules made with defineRule, by path (relative to this file) or package name.
+# plugins:
+#   - ./rules/no-fax.js
+plugins: []
 `;

@@ -12,7 +12,7 @@
  *
  * @example
  * ```ts
- * import { renderSvg } from "service-blueprint";
+ * import { renderSvg } from "service-blueprint/render";
  * const svg = await renderSvg(text, { executablePath: "/usr/bin/chromium", theme: "neutral" });
  * ```
  */
@@ -41,7 +41,7 @@ export interface RenderSvgOptions {
  *
  * @example
  * ```ts
- * import type { RenderSvgErrorCode } from "service-blueprint";
+ * import type { RenderSvgErrorCode } from "service-blueprint/render";
  * const setupProblems: RenderSvgErrorCode[] = ["missing_dependency", "missing_browser"];
  * ```
  */
@@ -60,7 +60,7 @@ export type RenderSvgErrorCode =
  *
  * @example
  * ```ts
- * import { renderSvg, RenderSvgError } from "service-blueprint";
+ * import { renderSvg, RenderSvgError } from "service-blueprint/render";
  * try {
  *   await renderSvg(text);
  * } catch (error) {
@@ -87,7 +87,7 @@ export class RenderSvgError extends Error {
  *
  * @example
  * ```ts
- * import { createSvgRenderer } from "service-blueprint";
+ * import { createSvgRenderer } from "service-blueprint/render";
  * const renderer = await createSvgRenderer();
  * try {
  *   for (const diagram of diagrams) await writeFile(`${diagram.id}.svg`, await renderer.render(diagram.text));
@@ -245,7 +245,8 @@ async function mermaidDist(): Promise<string> {
  * @throws RenderSvgError `missing_dependency` (playwright-core or mermaid not installed) or `missing_browser`
  * @example
  * ```ts
- * import { createSvgRenderer, toMermaid } from "service-blueprint";
+ * import { createSvgRenderer } from "service-blueprint/render";
+ * import { toMermaid } from "service-blueprint";
  * const renderer = await createSvgRenderer({ theme: "neutral" });
  * const svg = await renderer.render(toMermaid(catalog, { view: "blueprint", service: "ssa-retirement" }).diagrams[0].text);
  * await renderer.close();
@@ -334,13 +335,14 @@ export async function createSvgRenderer(options: RenderSvgOptions = {}): Promise
  * Renders Mermaid text to SVG in a headless Chromium (started and closed for this call), with every network
  * request blocked. Needs the optional peers `mermaid` and `playwright-core`, and a Chromium or Chrome.
  *
- * @param text - Mermaid text, e.g. one diagram of {@link toMermaid}
+ * @param text - Mermaid text, e.g. one diagram of `toMermaid`
  * @param options - browser and Mermaid settings
  * @returns the SVG document as text
  * @throws RenderSvgError when a dependency or the browser is missing, the text is too large, or Mermaid refuses it
  * @example
  * ```ts
- * import { renderSvg, toMermaid } from "service-blueprint";
+ * import { renderSvg } from "service-blueprint/render";
+ * import { toMermaid } from "service-blueprint";
  * const [diagram] = toMermaid(catalog, { view: "journey", service: "ssa-retirement" }).diagrams;
  * const svg = await renderSvg(diagram.text);
  * ```

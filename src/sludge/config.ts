@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { suggest } from "../model/did-you-mean.js";
 import { type PathSegment, formatPath } from "../model/issues.js";
-import type { Rule } from "./define-rule.js";
+import { type Rule, validateRuleOptions } from "./define-rule.js";
 import { PRESETS, type PresetName, presetRules } from "./presets.js";
 import { builtinRules } from "./rules/index.js";
 import { SEVERITIES, type Severity } from "./types.js";
@@ -269,6 +269,12 @@ const ConfigSchema = z.strictObject({
   plugins: z.array(z.custom<Rule>((value) => typeof value === "object" && value !== null && "meta" in value && "check" in value, { message: "a plugin is a rule made with defineRule" })).optional(),
 });
 
+/** A rule's options with every default (defineRule has checked that `{}` is accepted). */
+function defaultOptions(rule: Rule): unknown {
+  const result = validateRuleOptions(rule.meta.options, {});
+  return result.success ? result.value : {};
+}
+
 /** Today's date in UTC, `YYYY-MM-DD`. */
 function utcToday(): string {
   return new Date().toISOString().slice(0, 10);
@@ -348,23 +354,27 @@ export function parseLintConfig(value?: unknown): ResolvedLintConfig {
         out.set(id, { severity: level });
         continue;
       }
-      const result = rule.meta.options.safeParse(given);
+      const result = validateRuleOptions(rule.meta.options, given);
       if (!result.success) {
-        for (const issue of result.error.issues) {
-          const segments = issue.path.filter((s): s is PathSegment => typeof s !== "symbol");
-          const key = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
-          const optionNames = Object.keys((rule.meta.options.parse({}) ?? {}) as object);
+        const defaults = validateRuleOptions(rule.meta.options, {});
+        const optionNames = defaults.success && typeof defaults.value === "object" && defaults.value !== null ? Object.keys(defaults.value) : [];
+        // An unknown option is named by zod's `unrecognized_keys` issue, but not by every schema library: find it
+        // from the keys given that have no default.
+        const unknownKeys = optionNames.length === 0 ? [] : Object.keys(given).filter((key) => !optionNames.includes(key));
+        for (const issue of result.issues) {
+          const first = issue.path[0];
+          const key = issue.path.length === 0 ? unknownKeys[0] : issue.path.length === 1 && typeof first === "string" && unknownKeys.includes(first) ? first : undefined;
           const close = key === undefined ? undefined : suggest(key, optionNames);
           issues.push({
             code: "invalid_options",
-            path: formatPath([...path, 1, ...segments]),
+            path: formatPath([...path, 1, ...issue.path]),
             message: issue.message,
             ...(close === undefined ? (key === undefined ? {} : { hint: `options of '${id}': ${optionNames.join(", ") || "(none)"}` }) : { hint: `did you mean '${close}'?` }),
           });
         }
         continue;
       }
-      out.set(id, { severity: level, options: result.data });
+      out.set(id, { severity: level, options: result.value });
     }
     return out;
   };
@@ -399,7 +409,7 @@ export function parseLintConfig(value?: unknown): ResolvedLintConfig {
         Object.freeze({
           rule,
           severity: severity.get(rule.meta.id) ?? "off",
-          options: options.has(rule.meta.id) ? options.get(rule.meta.id) : rule.meta.options.parse({}),
+          options: options.has(rule.meta.id) ? options.get(rule.meta.id) : defaultOptions(rule),
         }),
       ),
     ),

@@ -31,7 +31,7 @@ describe("examples end to end", () => {
     it("lints in every format", async () => {
       const json = await runCli(["lint", example.asIs, "--format", "json", "--fail-on", "never"]);
       expect(json.code).toBe(0);
-      const { findings } = JSON.parse(json.stdout) as { findings: { ruleId: string }[] };
+      const [{ findings }] = JSON.parse(json.stdout) as [{ findings: { ruleId: string }[] }];
       expect(findings.length).toBeGreaterThan(0);
       const stylish = await runCli(["lint", example.asIs, "--fail-on", "never"]);
       expect(stylish.stdout).toContain(example.asIs);

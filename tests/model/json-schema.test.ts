@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { catalogJsonSchema } from "../../src/index.js";
@@ -10,14 +10,20 @@ import { smallCatalog } from "../fixtures/small-catalog.js";
 const committed = JSON.parse(readFileSync(new URL("../../schema/catalog.schema.json", import.meta.url), "utf8"));
 
 function validator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
   return ajv.compile(committed);
 }
 
 describe("the shipped JSON Schema", () => {
   it("is the one generated from the zod schemas (run `npm run schema:write` after a model change)", () => {
     expect(committed).toEqual(catalogJsonSchema());
+  });
+
+  it("is draft-07 with a versioned $id (the package version)", () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    expect(committed.$schema).toBe("http://json-schema.org/draft-07/schema#");
+    expect(committed.$id).toBe(`https://unpkg.com/service-blueprint@${version}/schema/catalog.schema.json`);
   });
 
   it("accepts a valid catalog", () => {

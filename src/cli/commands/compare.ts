@@ -4,7 +4,7 @@ import { loadCatalogFiles } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../errors.js";
 import { type Paint, paint, writeAtomic } from "../io.js";
-import { FAIL_ON, type LintFlags, failsOn, loadLintConfig } from "./lint.js";
+import { FAIL_ON, type LintFlags, failsOn, loadLintConfig, CONFIG_HELP, NO_CONFIG_HELP } from "./lint.js";
 
 /** Output formats of `compare`. */
 export const COMPARE_FORMATS = ["stylish", "json", "markdown"] as const;
@@ -125,7 +125,8 @@ export function registerCompare(program: Command, ctx: CliContext): void {
     .argument("<after>", "the catalog after (e.g. to-be.yaml)")
     .addOption(new Option("--format <format>", "output format").choices(COMPARE_FORMATS).default("stylish"))
     .option("--preset <name>", "lint preset")
-    .option("--config <file>", "lint config (JSON or YAML)")
+    .option("--config <file>", CONFIG_HELP)
+    .option("--no-config", NO_CONFIG_HELP)
     .addOption(new Option("--fail-on <level>", "exit 1 when an introduced finding is at or above this level").choices(FAIL_ON).default("never"))
     .option("--output <file>", "write the output to a file instead of stdout")
     .addHelpText(

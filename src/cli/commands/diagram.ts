@@ -1,13 +1,13 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { type Catalog, MermaidExportError, RenderSvgError, type MermaidDiagram, type MermaidOptions, suggest, toMermaid } from "../../index.js";
+import { type Catalog, MermaidExportError, type MermaidDiagram, type MermaidOptions, suggest, toMermaid } from "../../index.js";
 import { loadCatalogFiles, plural } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT, messageWithoutHint } from "../errors.js";
 import { writeAtomic } from "../io.js";
 import { progress, startRenderer } from "../render.js";
-import { lintForOverlay } from "./lint.js";
+import { lintForOverlay, CONFIG_HELP, NO_CONFIG_HELP } from "./lint.js";
 
 /** The views the command draws. */
 export const DIAGRAM_VIEWS = ["blueprint", "life-experience", "journey"] as const;
@@ -21,7 +21,7 @@ interface DiagramOptions {
   readonly out: string;
   readonly svg?: boolean;
   readonly preset?: string;
-  readonly config?: string;
+  readonly config?: string | false;
   readonly maxFiles: number;
 }
 
@@ -110,7 +110,8 @@ export function registerDiagram(program: Command, ctx: CliContext): void {
     .option("--experience <id>", "only this life experience (life-experience)")
     .option("--sludge", "highlight lint findings on the diagram")
     .option("--preset <name>", "lint preset for --sludge")
-    .option("--config <file>", "lint config for --sludge")
+    .option("--config <file>", CONFIG_HELP)
+    .option("--no-config", NO_CONFIG_HELP)
     .option("--out <dir>", "directory to write into (created if missing)", "diagrams")
     .option("--svg", "also render each diagram to SVG in headless Chromium")
     .option("--max-files <n>", "refuse to write more files than this (a large service splits into many parts)", parseMaxFiles, DEFAULT_MAX_FILES)
@@ -152,6 +153,7 @@ export function registerDiagram(program: Command, ctx: CliContext): void {
       ctx.io.err(`wrote ${plural(diagrams.length, "diagram")} to ${options.out}\n`);
       if (!options.svg) return;
       const renderer = await startRenderer(ctx);
+      const { RenderSvgError } = await import("../../render.js");
       try {
         const tick = progress(ctx, diagrams.length);
         for (const diagram of diagrams) {

@@ -1,9 +1,10 @@
-import { type Command, Option } from "commander";
-import { parse as parseYaml } from "yaml";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { relative } from "node:path";
 import {
   type Catalog,
   type FormatOptions,
   LintConfigError,
+  type LintFileReport,
   type LintResult,
   PRESETS,
   type ResolvedLintConfig,
@@ -12,10 +13,15 @@ import {
   lintCatalog,
   parseLintConfig,
 } from "../../index.js";
-import { type CatalogFile, loadCatalogFiles } from "../catalog-file.js";
+import { jsonFilesChunks } from "../../report/formatters/json.js";
+import { sarifFilesChunks } from "../../report/formatters/sarif.js";
+import { formatIssueLines, loadCatalogFile, plural } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
-import { readText, writeAtomic, writeOutChunks } from "../io.js";
+import { findConfigFile, loadConfigFile } from "../config-file.js";
+import { expandInputs } from "../inputs.js";
+import { writeAtomic, writeOutChunks } from "../io.js";
+import { progress } from "../render.js";
 
 /** Output formats of `lint`. */
 export const LINT_FORMATS = ["stylish", "json", "sarif", "markdown"] as const;
@@ -28,35 +34,34 @@ type FailOn = (typeof FAIL_ON)[number];
 /** Options shared by the commands that lint. */
 export interface LintFlags {
   readonly preset?: string;
-  readonly config?: string;
+  /** A config file, or `false` for `--no-config` (no discovery). */
+  readonly config?: string | false;
 }
 
+/** Help of `--config`, shared by the commands that lint. */
+export const CONFIG_HELP = "lint config (JS, JSON or YAML); when not given, service-blueprint.config.{js,mjs,cjs,json,yaml,yml} is looked for from the working directory up to the project root";
+
+/** Help of `--no-config`. */
+export const NO_CONFIG_HELP = "use no config file, not even a discovered one";
+
 /**
- * Reads `--config` (JSON or YAML) and applies `--preset`; a bad config is a one-line `CliError`. Commands call it
- * before reading any catalog, so that a config mistake is reported first and alone.
+ * Reads the config (`--config`, else the one discovered from the working directory) and applies `--preset`; a bad
+ * config is a one-line `CliError`. Commands call it before reading any catalog, so that a config mistake is
+ * reported first and alone.
  */
 export async function loadLintConfig(ctx: CliContext, flags: LintFlags): Promise<ResolvedLintConfig> {
   let raw: Record<string, unknown> = {};
-  if (flags.config !== undefined) {
-    const text = await readText(ctx.io, flags.config, "config");
-    let value: unknown;
-    try {
-      value = parseYaml(text, { maxAliasCount: 0 }) ?? {};
-    } catch (cause) {
-      throw new CliError("invalid_config", `${flags.config}: not JSON or YAML: ${(cause as Error).message.split("\n")[0]}`, undefined, { cause });
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      throw new CliError("invalid_config", `${flags.config}: a lint config must be an object`, "e.g. { preset: recommended, rules: { long-wait: warning } }");
-    }
-    raw = value as Record<string, unknown>;
-  }
+  const found = flags.config === undefined ? await findConfigFile(ctx.io.cwd) : undefined;
+  // A discovered config is named relative to the working directory in messages, like one given with --config.
+  const file = flags.config === false ? undefined : (flags.config ?? (found === undefined ? undefined : relative(ctx.io.cwd, found)));
+  if (file !== undefined) raw = (await loadConfigFile(ctx.io, file)).value;
   if (flags.preset !== undefined) raw = { ...raw, preset: flags.preset };
   try {
     return parseLintConfig(raw);
   } catch (error) {
     if (error instanceof LintConfigError) {
       const first = error.issues[0];
-      const where = flags.config ?? "--preset";
+      const where = file ?? "--preset";
       const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : "";
       const detail = first !== undefined ? `${first.path === "" ? "" : `${first.path}: `}${first.message}` : error.message;
       throw new CliError("invalid_config", `${where}: ${detail}${more}`, first?.hint, { cause: error });
@@ -79,32 +84,33 @@ export function failsOn(result: Pick<LintResult, "findings">, failOn: FailOn): b
   return result.findings.some((f) => f.severity === "error" || (failOn === "warn" && f.severity === "warning"));
 }
 
-/** One file's lint result in the format. */
-function formatOne(file: CatalogFile, result: LintResult, format: LintFormat, color: boolean, version: string): string {
-  return formatFindings(result, format, formatOptions(file, color, version));
+/** The findings `--quiet` keeps: errors only (warnings and infos still count for `--max-warnings`). */
+function quietResult(result: LintResult): LintResult {
+  return { ...result, findings: result.findings.filter((finding) => finding.severity === "error"), waived: [] };
 }
 
-/** The formatter options for one file. */
-function formatOptions(file: CatalogFile, color: boolean, version: string): FormatOptions {
-  return { catalogFile: file.file, catalogText: file.text, catalogSource: file.source, color, toolVersion: version };
-}
-
-/** Joins the outputs of several files (each in the format) into one output of the format. */
-function joinOutputs(outputs: readonly { readonly file: string; readonly text: string }[], format: LintFormat): string {
-  if (outputs.length === 1) return outputs[0]!.text;
-  switch (format) {
-    case "json":
-      return `${JSON.stringify(outputs.map((entry) => ({ file: entry.file, ...JSON.parse(entry.text) })), null, 2)}\n`;
-    case "sarif": {
-      // One SARIF log with one run per file.
-      const logs = outputs.map((entry) => JSON.parse(entry.text) as { runs: unknown[] } & Record<string, unknown>);
-      const [first] = logs;
-      return `${JSON.stringify({ ...first, runs: logs.flatMap((log) => log.runs) }, null, 2)}\n`;
-    }
-    case "stylish":
-    case "markdown":
-      return outputs.map((entry) => entry.text).join(format === "markdown" ? "\n" : "");
+/** Each file's output in turn, `separator` between two files. */
+function* joinChunks(outputs: readonly Iterable<string>[], separator: string): Generator<string> {
+  for (const [i, chunks] of outputs.entries()) {
+    if (i > 0 && separator !== "") yield separator;
+    yield* chunks;
   }
+}
+
+/** Options of `lint`. */
+interface LintOptions extends LintFlags {
+  readonly format: LintFormat;
+  readonly failOn: FailOn;
+  readonly output?: string;
+  readonly quiet?: boolean;
+  readonly maxWarnings?: number;
+}
+
+/** `--max-warnings <n>`: a whole number, at least 0. */
+function parseMaxWarnings(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("a whole number, 0 or more");
+  return n;
 }
 
 /** `lint <files...>`: the sludge linter. */
@@ -116,56 +122,82 @@ export function registerLint(program: Command, ctx: CliContext): void {
       "Lint catalogs for administrative burden (sludge): learning, compliance and psychological costs, inclusion " +
         "gaps and A-11 conformance. Findings carry their cost in customer hours a year.",
     )
-    .argument("<files...>", "catalog files")
-    .addOption(new Option("--format <format>", "output format").choices(LINT_FORMATS).default("stylish"))
+    .argument("<files...>", "catalog files, folders (every .yaml, .yml and .json below), globs the tool expands ('services/**/*.yaml'), or - for standard input")
+    .addOption(new Option("-f, --format <format>", "output format").choices(LINT_FORMATS).default("stylish"))
     .option("--preset <name>", `rule preset: ${PRESETS.join(", ")} (default recommended)`)
-    .option("--config <file>", "lint config (JSON or YAML): preset, rules, overrides, hourValue, today")
+    .option("--config <file>", CONFIG_HELP)
+    .option("--no-config", NO_CONFIG_HELP)
     .addOption(new Option("--fail-on <level>", "exit 1 when a finding is at or above this level").choices(FAIL_ON).default("error"))
-    .option("--output <file>", "write the output to a file (whole, atomically) instead of stdout")
+    .option("--max-warnings <n>", "exit 1 when there are more than n warnings", parseMaxWarnings)
+    .option("-q, --quiet", "report errors only (warnings still count for --max-warnings)")
+    .option("-o, --output <file>", "write the output to a file (whole, atomically) instead of stdout; always written, even when a catalog is invalid")
     .addHelpText(
       "after",
-      "\nExit codes: 0 no finding at or above --fail-on, 1 findings at or above it or an invalid catalog,\n2 a usage error (bad flag, missing file, unknown rule in the config).\n\nExamples:\n" +
-        "  $ service-blueprint lint as-is.yaml\n  $ service-blueprint lint as-is.yaml --format sarif --output lint.sarif --fail-on never\n" +
-        "  $ service-blueprint lint as-is.yaml --preset strict --fail-on warn",
+      "\nExit codes: 0 no finding at or above --fail-on, 1 findings at or above it, more warnings than --max-warnings\n" +
+        "or an invalid catalog, 2 a usage error (bad flag, missing file, unknown rule in the config).\n\n" +
+        "JSON is always an array with one entry per file; SARIF is one run with every file's results (an invalid catalog\n" +
+        "gives 'invalid-catalog' results), fit for GitHub code scanning.\n\nExamples:\n" +
+        "  $ service-blueprint lint as-is.yaml\n  $ service-blueprint lint 'services/**/*.yaml' -f sarif -o lint.sarif --fail-on never\n" +
+        "  $ service-blueprint lint services --preset strict --max-warnings 0\n  $ cat as-is.yaml | service-blueprint lint -",
     )
-    .action(async (files: string[], options: LintFlags & { format: LintFormat; failOn: FailOn; output?: string }) => {
+    .action(async (args: string[], options: LintOptions) => {
       const config = await loadLintConfig(ctx, options);
-      // Stylish and SARIF place findings at their line and column: each catalog's parsed source is kept for that,
-      // and each file is linted and formatted before the next is read, so only one source is held at a time.
-      const keepSource = options.format === "stylish" || options.format === "sarif";
-      const color = options.output === undefined && options.format === "stylish" && ctx.outColor;
-      const outputs: { file: string; text: string }[] = [];
+      const files = await expandInputs(ctx.io, args);
+      const format = options.format;
+      const machine = format === "json" || format === "sarif";
+      // Findings are placed at their line and column from each catalog's parsed source; a single file keeps it,
+      // several keep only their text for SARIF (read again when formatting), so that one source is held at a time.
+      const keepSource = format === "stylish" || (format === "sarif" && files.length === 1);
+      const color = options.output === undefined && format === "stylish" && ctx.outColor;
+      const plugins = config.rules.map((setting) => setting.rule);
+      const reports: LintFileReport[] = [];
+      const texts: Iterable<string>[] = [];
       let fails = false;
+      let warnings = 0;
+      const tick = files.length > 1 && ctx.io.errIsTty && !machine ? progress(ctx, files.length) : undefined;
       for (const file of files) {
-        const {
-          loaded: [entry],
-        } = await loadCatalogFiles(ctx.io, [file], ctx.errStyle, { keepSource });
-        if (entry === undefined) {
+        tick?.(`linting ${file}`);
+        const loaded = await loadCatalogFile(ctx.io, file, { keepSource });
+        if (!loaded.ok) {
           ctx.exit(EXIT.findings);
+          if (!machine) ctx.io.err(formatIssueLines(file, loaded.issues, ctx.errStyle));
+          ctx.io.err(`${file}: invalid catalog (${plural(loaded.issues.length, "issue")}); run 'service-blueprint validate ${file}'\n`);
+          reports.push({ file, issues: loaded.issues });
           continue;
         }
+        const entry = loaded.value;
         const steps = entry.catalog.services.reduce((n, service) => n + service.steps.length, 0);
-        if (steps >= LARGE_CATALOG_STEPS) ctx.io.err(`${entry.file}: linting ${steps.toLocaleString("en-US")} steps\n`);
-        const result = lintCatalog(entry.catalog, config);
-        if (files.length === 1) {
-          // One file: written in chunks, so that output of any size (a million findings) is never one string.
-          const chunks = formatFindingsChunks(result, options.format, formatOptions(entry, color, ctx.version));
-          if (options.output !== undefined) {
-            await writeAtomic(ctx.io, options.output, chunks);
-            ctx.io.err(`wrote ${options.output}\n`);
-          } else await writeOutChunks(ctx.io, chunks);
-          if (failsOn(result, options.failOn)) ctx.exit(EXIT.findings);
-          return;
+        if (steps >= LARGE_CATALOG_STEPS) ctx.io.err(`${file}: linting ${steps.toLocaleString("en-US")} steps\n`);
+        const full = lintCatalog(entry.catalog, config);
+        warnings += full.findings.filter((finding) => finding.severity === "warning").length;
+        fails ||= failsOn(full, options.failOn);
+        const result = options.quiet === true ? quietResult(full) : full;
+        if (machine) {
+          reports.push({
+            file,
+            result,
+            ...(format === "sarif" ? (entry.source === undefined ? { catalogText: entry.text } : { catalogSource: entry.source }) : {}),
+          });
+        } else {
+          const chunks = formatFindingsChunks(result, format, { catalogFile: file, catalogText: entry.text, catalogSource: entry.source, color, plugins, toolVersion: ctx.version });
+          // One file is written in chunks, so that output of any size (a million findings) is never one string.
+          texts.push(files.length === 1 ? chunks : [[...chunks].join("")]);
         }
-        outputs.push({ file: entry.file, text: formatOne(entry, result, options.format, color, ctx.version) });
-        fails ||= failsOn(result, options.failOn);
       }
-      if (outputs.length === 0) return;
-      const text = joinOutputs(outputs, options.format);
+      const text =
+        format === "json"
+          ? jsonFilesChunks(reports)
+          : format === "sarif"
+            ? sarifFilesChunks(reports, { plugins, toolVersion: ctx.version })
+            : joinChunks(texts, format === "markdown" ? "\n" : "");
       if (options.output !== undefined) {
         await writeAtomic(ctx.io, options.output, text);
         ctx.io.err(`wrote ${options.output}\n`);
-      } else ctx.io.out(text);
+      } else await writeOutChunks(ctx.io, text);
+      if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+        ctx.io.err(`${plural(warnings, "warning")}, more than --max-warnings ${options.maxWarnings}\n`);
+        ctx.exit(EXIT.findings);
+      }
       if (fails) ctx.exit(EXIT.findings);
     });
 }

@@ -3,9 +3,6 @@ import {
   type Catalog,
   type Finding,
   type HtmlReportDiagram,
-  RenderSvgError,
-  type SvgRenderer,
-  createSvgRenderer,
   lintCatalog,
   renderHtmlReport,
   toMermaid,
@@ -15,7 +12,8 @@ import type { CliContext } from "../context.js";
 import { EXIT } from "../errors.js";
 import { writeAtomic } from "../io.js";
 import { progress } from "../render.js";
-import { type LintFlags, loadLintConfig } from "./lint.js";
+import type { SvgRenderer } from "../../render.js";
+import { type LintFlags, loadLintConfig, CONFIG_HELP, NO_CONFIG_HELP } from "./lint.js";
 
 /** The diagrams of the report: each service's blueprint (and journey when it has feedback), each experience. */
 export function reportDiagrams(catalog: Catalog, findings: readonly Finding[]): HtmlReportDiagram[] {
@@ -41,7 +39,8 @@ export function reportDiagrams(catalog: Catalog, findings: readonly Finding[]): 
 /** Renders what it can; a missing browser leaves every diagram as Mermaid source, with the reason. */
 async function renderAll(ctx: CliContext, diagrams: readonly HtmlReportDiagram[]): Promise<{ diagrams: HtmlReportDiagram[]; note?: string }> {
   let renderer: SvgRenderer;
-  ctx.io.err("starting headless Chromium for the diagrams\n");
+  // Loaded only here: the renderer is Node-only and pulls in playwright-core when it starts.
+  const { RenderSvgError, createSvgRenderer } = await import("../../render.js");
   try {
     renderer = await createSvgRenderer({ executablePath: ctx.io.env.CHROMIUM_PATH || undefined });
   } catch (error) {
@@ -49,6 +48,7 @@ async function renderAll(ctx: CliContext, diagrams: readonly HtmlReportDiagram[]
     ctx.io.err(`note: diagrams not rendered: ${error.message}; the report shows their Mermaid source\n`);
     return { diagrams: [...diagrams], note: error.code === "missing_browser" ? "no Chromium was found" : error.message };
   }
+  ctx.io.err(`rendering ${plural(diagrams.length, "diagram")} in headless Chromium\n`);
   const out: HtmlReportDiagram[] = [];
   let failed = 0;
   try {
@@ -84,7 +84,8 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .argument("<file>", "catalog file")
     .requiredOption("--out <file>", "the HTML file to write")
     .option("--preset <name>", "lint preset")
-    .option("--config <file>", "lint config (JSON or YAML)")
+    .option("--config <file>", CONFIG_HELP)
+    .option("--no-config", NO_CONFIG_HELP)
     .option("--no-svg", "do not start Chromium; show the diagrams' Mermaid source")
     .option("--title <title>", "page title (default: the catalog's name)")
     .addHelpText("after", "\nExample:\n  $ service-blueprint report as-is.yaml --out out/report.html")

@@ -2,7 +2,7 @@
  * The JSON formatter: the whole lint result as one JSON document, for tools.
  */
 import type { LintResult } from "../../sludge/engine.js";
-import { countBySeverity, indentedJsonChunks, listPlaceholder } from "./shared.js";
+import { type LintFileReport, countBySeverity, indentedJsonChunks, listPlaceholder } from "./shared.js";
 
 /**
  * The version of the JSON report's shape; it changes only when fields are removed or change meaning.
@@ -34,8 +34,19 @@ export function formatJson(result: LintResult): string {
 
 /** {@link formatJson}'s text in chunks, findings a few thousand at a time. @internal */
 export function jsonChunks(result: LintResult): Generator<string> {
+  return indentedJsonChunks(
+    jsonReport(result, ""),
+    new Map<string, readonly unknown[]>([
+      ["findings", result.findings],
+      ["waived", result.waived],
+    ]),
+  );
+}
+
+/** The JSON report of one result, its findings and waivers as placeholders named with `key` (see {@link indentedJsonChunks}). */
+function jsonReport(result: LintResult, key: string) {
   const counts = countBySeverity(result.findings);
-  const report = {
+  return {
     version: JSON_REPORT_VERSION,
     today: result.today,
     summary: {
@@ -46,16 +57,39 @@ export function jsonChunks(result: LintResult): Generator<string> {
       annualHours: result.burden.total.annualHours,
       annualCost: result.burden.total.annualCost,
     },
-    findings: listPlaceholder("findings"),
-    waived: listPlaceholder("waived"),
+    findings: listPlaceholder(`findings${key}`),
+    waived: listPlaceholder(`waived${key}`),
     rules: result.rules,
     burden: result.burden,
   };
-  return indentedJsonChunks(
-    report,
-    new Map<string, readonly unknown[]>([
-      ["findings", result.findings],
-      ["waived", result.waived],
-    ]),
-  );
+}
+
+/**
+ * Formats the lint of several catalog files as JSON: always an array, one entry per file in the order given,
+ * `{ file, valid: true, ...report }` (the {@link formatJson} report) or `{ file, valid: false, issues }` for a
+ * catalog that did not validate. One file gives an array of one: the shape never depends on the number of files.
+ *
+ * @param reports - each file's lint result or validation issues
+ * @returns the JSON text, ending with a newline
+ * @example
+ * ```ts
+ * import { formatJsonFiles } from "service-blueprint";
+ * const files = JSON.parse(formatJsonFiles([{ file: "a.yaml", result }, { file: "b.yaml", issues }]));
+ * files.filter((f) => !f.valid).map((f) => f.file); // ["b.yaml"]
+ * ```
+ */
+export function formatJsonFiles(reports: readonly LintFileReport[]): string {
+  return [...jsonFilesChunks(reports)].join("");
+}
+
+/** {@link formatJsonFiles}'s text in chunks, findings a few thousand at a time. @internal */
+export function jsonFilesChunks(reports: readonly LintFileReport[]): Generator<string> {
+  const lists = new Map<string, readonly unknown[]>();
+  const entries = reports.map((report, i) => {
+    if ("issues" in report) return { file: report.file, valid: false, issues: report.issues };
+    lists.set(`findings:${i}`, report.result.findings);
+    lists.set(`waived:${i}`, report.result.waived);
+    return { file: report.file, valid: true, ...jsonReport(report.result, `:${i}`) };
+  });
+  return indentedJsonChunks(entries, lists);
 }

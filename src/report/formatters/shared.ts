@@ -3,6 +3,7 @@
  *
  * @internal
  */
+import type { CatalogIssue } from "../../model/issues.js";
 import { CatalogSource, type TextPosition } from "../../model/source.js";
 import { detectCatalogFormat } from "../../model/text.js";
 import type { Rule } from "../../sludge/define-rule.js";
@@ -39,6 +40,37 @@ export interface FormatOptions {
   /** The tool version reported in SARIF. */
   readonly toolVersion?: string;
 }
+
+/**
+ * One catalog file of a multi-file report (`formatJsonFiles`, `formatSarifFiles`): its lint result
+ * (with its text or source, to place findings), or, when it did not validate, its issues.
+ *
+ * @example
+ * ```ts
+ * import type { LintFileReport } from "service-blueprint";
+ * const reports: LintFileReport[] = [
+ *   { file: "a.yaml", result: lintCatalog(catalogA), catalogText: textA },
+ *   { file: "b.yaml", issues: safeParseCatalogText(textB).issues ?? [] },
+ * ];
+ * ```
+ */
+export type LintFileReport =
+  | {
+      /** The file, as the report should show it. */
+      readonly file: string;
+      /** Its lint result. */
+      readonly result: LintResult;
+      /** Its text, for line and column. */
+      readonly catalogText?: string;
+      /** Its kept source, for line and column without reading the text again. */
+      readonly catalogSource?: CatalogSource;
+    }
+  | {
+      /** The file. */
+      readonly file: string;
+      /** Why it is not a valid catalog (it was not linted). */
+      readonly issues: readonly CatalogIssue[];
+    };
 
 /**
  * Where the rule pages live: `docs/rules/<id>.md`, shipped inside the npm package and served by the unpkg CDN

@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Ajv } from "ajv";
-import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { sarifValidator } from "./sarif-validator.js";
 import { FINDING_FORMATS, FormatError, formatFindings, lintCatalog, parseCatalogText, serializeCatalog } from "../../../src/index.js";
 import { catalog, service } from "../../sludge/rules/fixtures.js";
 
@@ -25,22 +24,6 @@ function sample() {
   return { text, result: lintCatalog(reparsed, { today: "2026-12-01", preset: "strict" }) };
 }
 
-// ajv-formats is CommonJS: under ESM interop its function may sit on `default`.
-type AddFormats = (ajv: Ajv) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
-
-/**
- * The official SARIF 2.1.0 schema (copied from https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/
- * sarif-schema-2.1.0.json via ../shared/schemas). It declares draft-04, which ajv 8 does not ship; the schema uses
- * no draft-04-only keyword (no boolean exclusiveMinimum), so it is checked as draft-07 with `id` read as `$id`.
- */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(join(here, "sarif-schema-2.1.0.json"), "utf8")) as Record<string, unknown>;
-  const { $schema: _draft, id, ...rest } = schema;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile({ ...rest, $id: String(id) });
-}
 
 describe("formatFindings", () => {
   it("knows its formats and rejects others", () => {
