@@ -42,12 +42,6 @@ function askOf(node: GraphNode): RepeatedAskStep {
   return Object.freeze({ service: node.service.id, step: node.step.id, agency: node.agency });
 }
 
-/** Identity asks are shared when every one uses the same stated credential. */
-function sameCredential(graph: CompiledGraph, members: readonly number[]): boolean {
-  const first = graph.nodes[members[0]!]!.step.credential;
-  return first !== undefined && members.every((v) => graph.nodes[v]!.step.credential === first);
-}
-
 /** Below this, a share is rounding noise. */
 const EPSILON = 1e-9;
 
@@ -98,25 +92,41 @@ function repeatsOf(
     if (at < from) from = at;
     if (at > to) to = at;
   }
-  const met = metBefore(model, marked, group, { from, to });
+  const span = { from, to };
+  const met = metBefore(model, marked, group, span);
+  // Identity proven again with a credential: customers who proved it before with that same credential are not
+  // asked again (they sign in); only those whose earlier checks all used something else are.
+  const sameCredential = new Map<string, Float64Array>();
+  const metWith = (credential: string): Float64Array => {
+    let other = sameCredential.get(credential);
+    if (other === undefined) {
+      const withIt = new Uint8Array(graph.nodes.length);
+      for (const v of nodes) if (graph.nodes[v]!.step.credential === credential) withIt[v] = 1;
+      other = metBefore(model, withIt, group, span).other;
+      sameCredential.set(credential, other);
+    }
+    return other;
+  };
   const repeats: { node: number; repeat: RepeatedAskRepeat }[] = [];
   const members = new Set<number>();
   for (const v of nodes) {
-    const share = met.other[v]!;
-    if (share <= EPSILON) continue;
+    const credential = kind === "identity" ? graph.nodes[v]!.step.credential : undefined;
+    const all = met.other[v]!;
+    if (all <= EPSILON) continue;
+    const share = credential === undefined ? all : Math.max(0, all - metWith(credential)[v]!);
     const accept = group === undefined ? undefined : (u: number) => group[u] !== group[v];
     const first = firstMarkedUpstream(model, marked, met.any, v, accept);
     if (first.length === 0) continue;
     members.add(v);
     for (const u of first) members.add(u);
-    const shared = kind === "identity" && sameCredential(graph, [v, ...first]);
+    const shared = share <= EPSILON;
     const links = kind === "identity" ? [] : linksOf(first, v);
     repeats.push({
       node: v,
       repeat: Object.freeze({
         step: askOf(graph.nodes[v]!),
         first: Object.freeze(first.map((u) => askOf(graph.nodes[u]!))),
-        share: Math.min(share, model.reach[v]!),
+        share: shared ? 0 : Math.min(share, model.reach[v]!),
         shared,
         links: Object.freeze(links),
       }),

@@ -197,11 +197,14 @@ export interface RepeatedAskRepeat {
   /**
    * The share of customers who meet an earlier ask and this one: of the service's customers (`scope: "path"`), or
    * of the people entering the life experience (`scope: "experience"`). Never more than the reach of the repeat.
+   * For identity proven with a `credential`, customers who proved it earlier with that same credential are left out
+   * (they sign in, they are not proofed again).
    */
   readonly share: number;
   /**
-   * Whether the repeat is cleared: identity proven again with the same shared `credential` as every first ask; or,
-   * for data and documents, never (a link that passes the item does not stop the step asking it: see `links`).
+   * Whether the repeat is cleared (share 0): identity proven again with the shared `credential` every customer used
+   * at their earlier checks. Never for data and documents: a link that passes the item does not stop the step
+   * asking it (see `links`).
    */
   readonly shared: boolean;
   /** Links (data-share, trigger, notification) that pass the item into the repeat's service from a first ask's service. */

@@ -6,12 +6,15 @@
  * step's visits per customer (the share reaching it, plus the repeats rework sends customers back for) ÷ 60;
  * cost = hours × the value of an hour + fees paid.
  */
-import { experienceEntryServices, stepMinutes } from "../graph/build.js";
+import { stepMinutes } from "../graph/build.js";
 import { type CatalogIndex, indexCatalog } from "../model/index-lookup.js";
-import type { Catalog, LifeExperience, Step } from "../model/schema.js";
+import type { Catalog, Step } from "../model/schema.js";
 import { createAnalysisAccess } from "./analysis.js";
 import { DEFAULT_HOUR_VALUE } from "./config.js";
+import { experiencePeople, reachOf, visitsOf } from "./internal/reach.js";
 import type { AnalysisAccess } from "./types.js";
+
+export { experiencePeople, reachOf } from "./internal/reach.js";
 
 /**
  * Annual customer hours split by the three costs of administrative burden (Herd and Moynihan):
@@ -281,52 +284,6 @@ class Accumulator {
       split: Object.freeze({ learning: tidy(this.learning), compliance: tidy(this.compliance), psychological: tidy(this.psychological) }),
     };
   }
-}
-
-/**
- * The share of each step's customers, by service, read from the graph analysis. @internal
- */
-export function reachOf(analysis: AnalysisAccess, serviceId: string): ReadonlyMap<string, number> {
-  return reachMapsOf(analysis, serviceId).reach;
-}
-
-/** Expected visits per customer of each step (reach plus rework repeats), by service. @internal */
-export function visitsOf(analysis: AnalysisAccess, serviceId: string): ReadonlyMap<string, number> {
-  return reachMapsOf(analysis, serviceId).visits;
-}
-
-function reachMapsOf(analysis: AnalysisAccess, serviceId: string): ReachMaps {
-  const reach = analysis.service(serviceId).reach;
-  let maps = reachMaps.get(reach);
-  if (maps === undefined) {
-    maps = { reach: new Map<string, number>(), visits: new Map<string, number>() };
-    for (const entry of reach) {
-      maps.reach.set(entry.step, entry.share);
-      maps.visits.set(entry.step, entry.visits ?? entry.share);
-    }
-    reachMaps.set(reach, maps);
-  }
-  return maps;
-}
-
-interface ReachMaps {
-  readonly reach: Map<string, number>;
-  readonly visits: Map<string, number>;
-}
-
-/** Reach by step id, per reach list: the findings' burden and the burden report of one lint share them. */
-const reachMaps = new WeakMap<readonly { readonly step: string; readonly share: number }[], ReachMaps>();
-
-/**
- * The people a year who enter a life experience: the annual volumes of its entry services (those no link from
- * another of its services leads into), each person counted once however many services they go on to.
- *
- * @internal
- */
-export function experiencePeople(index: CatalogIndex, experience: LifeExperience): number {
-  let people = 0;
-  for (const service of experienceEntryServices(index, experience)) people += service.occasion.annualVolume ?? 0;
-  return people;
 }
 
 /** The burden report, from an index and analyses the caller already holds. @internal */

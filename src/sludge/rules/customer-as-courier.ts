@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
-import { reachOf } from "../burden.js";
+import { reachOf } from "../internal/reach.js";
 import { agencyLabel, amountOption, formatNumber, listIds } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Step } from "../../model/schema.js";
-import { reachOf } from "../burden.js";
+import { reachOf } from "../internal/reach.js";
 import { defineRule } from "../define-rule.js";
 import type { RuleContext } from "../types.js";
 import { formatNumber } from "./internal/helpers.js";

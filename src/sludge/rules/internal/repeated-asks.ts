@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { experiencePeople } from "../../burden.js";
+import { experiencePeople } from "../../internal/reach.js";
 import type { RuleContext, SludgeRepeatedAsk } from "../../types.js";
 import { agencyLabel, formatNumber, listIds } from "./helpers.js";
 
