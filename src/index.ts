@@ -183,7 +183,7 @@ export {
   analyzeService,
   analyzeServiceIndexed,
 } from "./graph/analyze.js";
-export { stepReach, stepReachIndexed } from "./graph/reach.js";
+export { stepReach, stepReachIndexed } from "./graph/flow.js";
 export { GRAPH_ANALYSIS_ERROR_CODES, GraphAnalysisError } from "./graph/errors.js";
 export type { GraphAnalysisErrorCode } from "./graph/errors.js";
 export { DEFAULT_GRAPH_ANALYSIS_OPTIONS } from "./graph/options.js";
@@ -192,6 +192,7 @@ export type {
   ChannelCount,
   ChannelSwitch,
   ExperienceStepReach,
+  FlowLeakReport,
   GraphAnalysisBase,
   GraphAnalysisOptions,
   GraphCounts,
@@ -204,6 +205,7 @@ export type {
   PathAnalysis,
   PathEnd,
   RepeatedAsk,
+  RepeatedAskRepeat,
   RepeatedAskStep,
   ReworkLoop,
   ServiceAnalysis,
@@ -287,6 +289,7 @@ export {
   learningCost,
   lengthyStep,
   longWait,
+  lostCustomers,
   missingAnnualVolume,
   missingChannel,
   noFeedbackPoint,

@@ -8,15 +8,16 @@ import { countGraph } from "./counts.js";
 import { findHandOffs } from "./hand-offs.js";
 import { unknownExperience, unknownService } from "./lookup.js";
 import { type ResolvedGraphOptions, resolveOptions } from "./options.js";
-import { type ForwardOrder, forwardOrder, reachableFrom } from "./order.js";
+import { type FlowModel, experienceEntryShares, flowModel } from "./flow.js";
+import { forwardOrder, reachableFrom } from "./order.js";
 import { analyzePaths } from "./paths.js";
-import { computeReach, expectedTime, reachList } from "./reach.js";
+import { expectedTime, reachList } from "./reach.js";
 import { experienceRepeats, pathRepeats } from "./repeated-asks.js";
-import { findReworkLoops } from "./rework-loops.js";
 import { findCycles, findDeadEnds, findUnreachable } from "./structure.js";
 import { formatAmount, formatCount } from "./time.js";
 import type {
   ExperienceStepReach,
+  FlowLeakReport,
   GraphAnalysisBase,
   GraphAnalysisOptions,
   LifeExperienceAnalysis,
@@ -26,10 +27,10 @@ import type {
 } from "./types.js";
 
 /** The largest expected contributors to customer time, largest first (ties by node order). */
-function topContributors(graph: CompiledGraph, share: Float64Array, limit: number): TimeContributor[] {
+function topContributors(graph: CompiledGraph, share: Float64Array, visits: Float64Array, limit: number): TimeContributor[] {
   // The top `limit` by insertion, visiting nodes in order: equal contributions keep service-then-step order.
   const top: number[] = [];
-  const value = (v: number): number => share[v]! * graph.nodes[v]!.minutes;
+  const value = (v: number): number => visits[v]! * graph.nodes[v]!.minutes;
   for (let v = 0; v < graph.nodes.length; v++) {
     const x = value(v);
     if (x <= 0 || (top.length === limit && x <= value(top[limit - 1]!))) continue;
@@ -76,6 +77,7 @@ function describeBase(base: Omit<GraphAnalysisBase, "summary">, qualify: boolean
   if (base.deadEnds.length > 0) problems.push(plural(base.deadEnds.length, "dead end"));
   if (base.unreachable.length > 0) problems.push(plural(base.unreachable.length, "unreachable step"));
   const felt = base.repeatedAsks.filter((r) => !r.shared).length;
+  if (base.leaks.length > 0) problems.push(`${plural(base.leaks.length, "step")} where customers vanish`);
   if (felt > 0) problems.push(plural(felt, "repeated ask"));
   const carried = base.handOffs.agencies.filter((h) => h.carriedBy === "customer").length;
   if (carried > 0) problems.push(plural(carried, "hand-off") + " carried by the customer");
@@ -84,32 +86,40 @@ function describeBase(base: Omit<GraphAnalysisBase, "summary">, qualify: boolean
 }
 
 interface Common {
-  readonly order: ForwardOrder;
-  readonly share: Float64Array;
+  readonly model: FlowModel;
   readonly base: Omit<GraphAnalysisBase, "summary" | "repeatedAsks">;
   readonly reachable: Uint8Array;
 }
 
-function analyzeGraph(graph: CompiledGraph, index: CatalogIndex, options: ResolvedGraphOptions): Common {
+/** The leaks of a flow model as the reports list them. @internal */
+export function leakReports(model: FlowModel): FlowLeakReport[] {
+  return model.leaks.map((leak) =>
+    Object.freeze({ step: model.graph.nodes[leak.node]!.ref, lost: leak.lost, lostOfAll: leak.lostOfAll, reason: leak.reason }),
+  );
+}
+
+function analyzeGraph(graph: CompiledGraph, index: CatalogIndex, options: ResolvedGraphOptions, entryShares?: Float64Array): Common {
   const order = forwardOrder(graph);
   const reachable = reachableFrom(graph, graph.roots);
-  const share = computeReach(graph, order);
+  const model = flowModel(graph, order, entryShares);
+  const share = model.reach;
   const handOffs = findHandOffs(graph, index, order);
   const outcomes = graph.nodes.filter((node) => node.step.outcome !== undefined).map((node) => node.ref);
   const base = {
     entries: Object.freeze(graph.entries.map((v) => graph.nodes[v]!.ref)),
     outcomes: Object.freeze(outcomes),
     paths: analyzePaths(graph, order, options),
-    expected: expectedTime(graph, order, share),
-    reworkLoops: Object.freeze(findReworkLoops(graph, order, share)),
+    expected: expectedTime(graph, order, model.visits),
+    reworkLoops: Object.freeze(model.loops.map((loop) => loop.loop)),
+    leaks: Object.freeze(leakReports(model)),
     cycles: Object.freeze(findCycles(graph)),
     deadEnds: Object.freeze(findDeadEnds(graph, reachable)),
     unreachable: Object.freeze(findUnreachable(graph, reachable)),
     handOffs,
     counts: countGraph(graph, index, reachable, handOffs),
-    contributors: Object.freeze(topContributors(graph, share, options.contributors)),
+    contributors: Object.freeze(topContributors(graph, share, model.visits, options.contributors)),
   };
-  return { order, share, base, reachable };
+  return { model, base, reachable };
 }
 
 function withSummary<T extends Omit<GraphAnalysisBase, "summary">>(report: T, head: string, qualify: boolean, options: ResolvedGraphOptions): T & { summary: string } {
@@ -118,8 +128,8 @@ function withSummary<T extends Omit<GraphAnalysisBase, "summary">>(report: T, he
 
 function serviceReport(index: CatalogIndex, service: Service, options: ResolvedGraphOptions): ServiceAnalysis {
   const graph = serviceGraph(service);
-  const { order, share, base, reachable } = analyzeGraph(graph, index, options);
-  const repeatedAsks: readonly RepeatedAsk[] = Object.freeze(pathRepeats(graph, order, reachable));
+  const { model, base, reachable } = analyzeGraph(graph, index, options);
+  const repeatedAsks: readonly RepeatedAsk[] = Object.freeze(pathRepeats(model, reachable));
   const head = `Service '${service.id}' (${service.agency}): ${plural(graph.nodes.length, "step")}, ${pathCount(base.paths.count)} from entry to end.`;
   return withSummary(
     {
@@ -128,7 +138,7 @@ function serviceReport(index: CatalogIndex, service: Service, options: ResolvedG
       agency: service.agency,
       ...base,
       repeatedAsks,
-      reach: Object.freeze(reachList(graph, share)),
+      reach: Object.freeze(reachList(graph, model.reach, model.visits)),
     },
     head,
     false,
@@ -138,8 +148,9 @@ function serviceReport(index: CatalogIndex, service: Service, options: ResolvedG
 
 function experienceReport(index: CatalogIndex, experience: LifeExperience, options: ResolvedGraphOptions): LifeExperienceAnalysis {
   const graph = experienceGraph(index, experience);
-  const { share, base, reachable } = analyzeGraph(graph, index, options);
-  const repeatedAsks: readonly RepeatedAsk[] = Object.freeze(experienceRepeats(graph, experience, reachable));
+  const { model, base, reachable } = analyzeGraph(graph, index, options, experienceEntryShares(graph));
+  const share = model.reach;
+  const repeatedAsks: readonly RepeatedAsk[] = Object.freeze(experienceRepeats(model, experience, reachable));
   const linked = new Set<string>();
   for (const edge of graph.edges) {
     if (edge.kind !== "link") continue;
@@ -158,7 +169,8 @@ function experienceReport(index: CatalogIndex, experience: LifeExperience, optio
       if (seen.has(step.id)) continue;
       seen.add(step.id);
       const v = graph.position(service.id, step.id)!;
-      reach.push(Object.freeze({ service: service.id, step: step.id, share: share[v]! }));
+      const visits = model.visits[v]!;
+      reach.push(Object.freeze({ service: service.id, step: step.id, share: share[v]!, ...(visits > share[v]! ? { visits } : {}) }));
     }
   }
   const head =
@@ -189,17 +201,17 @@ function experienceReport(index: CatalogIndex, experience: LifeExperience, optio
  */
 export function leanServiceAnalysis(
   service: Service,
-): Pick<ServiceAnalysis, "reworkLoops" | "deadEnds" | "unreachable" | "repeatedAsks" | "reach"> {
+): Pick<ServiceAnalysis, "reworkLoops" | "deadEnds" | "unreachable" | "repeatedAsks" | "reach" | "leaks"> {
   const graph = serviceGraph(service);
-  const order = forwardOrder(graph);
   const reachable = reachableFrom(graph, graph.roots);
-  const share = computeReach(graph, order);
+  const model = flowModel(graph);
   return {
-    reworkLoops: Object.freeze(findReworkLoops(graph, order, share)),
+    reworkLoops: Object.freeze(model.loops.map((loop) => loop.loop)),
     deadEnds: Object.freeze(findDeadEnds(graph, reachable)),
     unreachable: Object.freeze(findUnreachable(graph, reachable)),
-    repeatedAsks: Object.freeze(pathRepeats(graph, order, reachable)),
-    reach: Object.freeze(reachList(graph, share)),
+    repeatedAsks: Object.freeze(pathRepeats(model, reachable)),
+    reach: Object.freeze(reachList(graph, model.reach, model.visits)),
+    leaks: Object.freeze(leakReports(model)),
   };
 }
 
@@ -211,7 +223,8 @@ export function leanServiceAnalysis(
  */
 export function leanExperienceRepeats(index: CatalogIndex, experience: LifeExperience): LifeExperienceAnalysis["repeatedAsks"] {
   const graph = experienceGraph(index, experience);
-  return Object.freeze(experienceRepeats(graph, experience, reachableFrom(graph, graph.roots)));
+  const model = flowModel(graph, forwardOrder(graph), experienceEntryShares(graph));
+  return Object.freeze(experienceRepeats(model, experience, reachableFrom(graph, graph.roots)));
 }
 
 /**

@@ -198,6 +198,22 @@ export function serviceGraph(service: Service): CompiledGraph {
  */
 export function experienceGraph(index: CatalogIndex, experience: LifeExperience): CompiledGraph {
   const services = experienceServices(index, experience);
+  const entryKeys = (service: Service): StepRef[] => entryStepsOf(service).map((step) => ({ service: service.id, step: step.id }));
+  const entries = experienceEntryServices(index, experience, services).flatMap(entryKeys);
+  return compileGraph(services, experience.links, entries, services.flatMap(entryKeys));
+}
+
+/**
+ * The services where a life experience's people start: those no link from another of its services leads into;
+ * when every one has one (a ring), the service with the smallest id.
+ *
+ * @internal
+ */
+export function experienceEntryServices(
+  index: CatalogIndex,
+  experience: LifeExperience,
+  services: readonly Service[] = experienceServices(index, experience),
+): Service[] {
   const known = new Set(services.map((service) => service.id));
   const linkedInto = new Set<string>();
   for (const link of experience.links) {
@@ -206,10 +222,8 @@ export function experienceGraph(index: CatalogIndex, experience: LifeExperience)
     if (link.from.service === link.to.service || from === undefined || to === undefined) continue;
     if (known.has(link.from.service) && known.has(link.to.service)) linkedInto.add(link.to.service);
   }
-  const entryKeys = (service: Service): StepRef[] => entryStepsOf(service).map((step) => ({ service: service.id, step: step.id }));
   const starting = services.filter((service) => !linkedInto.has(service.id));
   // Every service linked into (a ring of services): start at the one with the smallest id, whatever the list order.
   const fallback = [...services].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, 1);
-  const entries = (starting.length > 0 ? starting : fallback).flatMap(entryKeys);
-  return compileGraph(services, experience.links, entries, services.flatMap(entryKeys));
+  return starting.length > 0 ? starting : fallback;
 }

@@ -1,49 +1,63 @@
 /**
  * Reach: the share of customers who reach each step, and the expected time that follows from it.
  */
-import type { CatalogIndex } from "../model/index-lookup.js";
-import { indexCatalog } from "../model/index-lookup.js";
-import type { Catalog } from "../model/schema.js";
-import { type CompiledGraph, serviceGraph } from "./build.js";
-import { type ForwardOrder, forwardOrder, isForward } from "./order.js";
+import type { CompiledGraph, GraphEdge } from "./build.js";
+import { type ForwardOrder, isForward } from "./order.js";
 import { timeTotals } from "./time.js";
-import { unknownService } from "./lookup.js";
 import type { StepReach, TimeTotals } from "./types.js";
 
 /**
  * The share reaching each node, in one pass over the topological order of the graph without rework edges:
  * entries 1; a sequence flow and an attachment carry the full share; branch flows split it by their `share`, the
  * branches without one sharing what the stated ones leave equally; a link carries `share × link.share` (1 when
- * unstated); each node's share is clamped to [0, 1].
+ * unstated); each node's share is clamped to [0, 1]. `entryShares`, when given, is the share of customers starting at
+ * each entry (a life experience weighs its entry services by their volume).
  *
  * @internal
  */
-export function computeReach(graph: CompiledGraph, order: ForwardOrder): Float64Array {
+export function computeReach(graph: CompiledGraph, order: ForwardOrder, entryShares?: Float64Array): Float64Array {
   const share = new Float64Array(graph.nodes.length);
-  for (const entry of graph.entries) share[entry] = 1;
+  for (const entry of graph.entries) share[entry] = entryShares === undefined ? 1 : entryShares[entry]!;
   for (const v of order.topo) {
     const s = Math.min(1, Math.max(0, share[v]!));
     share[v] = s;
     if (s === 0) continue;
     const outs = graph.out[v]!;
-    let stated = 0;
-    let unstated = 0;
-    for (const edge of outs) {
-      if (edge.kind !== "branch") continue;
-      if (edge.share === undefined) unstated += 1;
-      else stated += edge.share;
-    }
-    const remainder = unstated > 0 ? Math.max(0, 1 - stated) / unstated : 0;
+    const remainder = branchRemainder(outs);
     for (const edge of outs) {
       if (!isForward(order, edge)) continue;
-      let carried: number;
-      if (edge.kind === "branch") carried = edge.share ?? remainder;
-      else if (edge.kind === "link") carried = edge.share ?? 1;
-      else carried = 1;
-      share[edge.to]! += s * carried;
+      share[edge.to]! += s * carriedShare(edge, remainder);
     }
   }
   return share;
+}
+
+/**
+ * The share of a step's customers an edge carries on: a branch its `share` (or `remainder`, the even split of what
+ * the stated branches leave), a link its `share` (1 when unstated), a sequence flow and an attachment all of them.
+ *
+ * @internal
+ */
+export function carriedShare(edge: GraphEdge, remainder: number): number {
+  if (edge.kind === "branch") return edge.share ?? remainder;
+  if (edge.kind === "link") return edge.share ?? 1;
+  return 1;
+}
+
+/**
+ * What the unstated branches out of a node each carry: an even split of what the stated ones leave.
+ *
+ * @internal
+ */
+export function branchRemainder(outs: readonly GraphEdge[]): number {
+  let stated = 0;
+  let unstated = 0;
+  for (const edge of outs) {
+    if (edge.kind !== "branch") continue;
+    if (edge.share === undefined) unstated += 1;
+    else stated += edge.share;
+  }
+  return unstated > 0 ? Math.max(0, 1 - stated) / unstated : 0;
 }
 
 /**
@@ -74,7 +88,7 @@ export function expectedTime(graph: CompiledGraph, order: ForwardOrder, share: F
  *
  * @internal
  */
-export function reachList(graph: CompiledGraph, share: Float64Array): StepReach[] {
+export function reachList(graph: CompiledGraph, share: Float64Array, visits?: Float64Array): StepReach[] {
   const service = graph.services[0]!;
   const steps = service.steps;
   const list: StepReach[] = [];
@@ -83,53 +97,8 @@ export function reachList(graph: CompiledGraph, share: Float64Array): StepReach[
     const v = graph.position(service.id, step.id)!;
     // A repeated id: its node is the first step with it, listed there.
     if (graph.nodes[v]!.step !== step) continue;
-    list.push(Object.freeze({ step: step.id, share: share[v]! }));
+    const repeat = visits === undefined ? share[v]! : visits[v]!;
+    list.push(Object.freeze(repeat > share[v]! ? { step: step.id, share: share[v]!, visits: repeat } : { step: step.id, share: share[v]! }));
   }
   return list;
-}
-
-/**
- * The share of a service's customers who reach each step, in the service's step order.
- *
- * Entry steps count 1. A `sequence` flow carries its step's whole share; `branch` flows split it by their
- * `share`, and the branches without a stated share divide what the stated ones leave equally; `rework` flows are
- * not counted (the rework-loop rule prices them); an attached step has its host's share. Shares add up where
- * flows meet and are clamped to [0, 1]. A cycle of non-rework flows is cut where a depth-first search from the
- * entries closes it.
- *
- * @param catalog - a parsed catalog
- * @param serviceId - the service's id
- * @returns one `{ step, share }` per step, frozen
- * @throws GraphAnalysisError `unknown_service` (with a did-you-mean suggestion) when no service has that id
- * @example
- * ```ts
- * import { stepReach } from "service-blueprint";
- * // apply → branch 0.1 to "appeal", unstated branch to "pay"
- * stepReach(catalog, "benefit");
- * // [{ step: "apply", share: 1 }, { step: "appeal", share: 0.1 }, { step: "pay", share: 0.9 }]
- * ```
- */
-export function stepReach(catalog: Catalog, serviceId: string): readonly StepReach[] {
-  return stepReachIndexed(indexCatalog(catalog), serviceId);
-}
-
-/**
- * {@link stepReach} over an index the caller already holds.
- *
- * @param index - lookups over the catalog (from `indexCatalog`)
- * @param serviceId - the service's id
- * @returns one `{ step, share }` per step, frozen
- * @throws GraphAnalysisError `unknown_service` when no service has that id
- * @example
- * ```ts
- * import { indexCatalog, stepReachIndexed } from "service-blueprint";
- * const index = indexCatalog(catalog);
- * stepReachIndexed(index, "benefit").find((r) => r.step === "appeal")?.share; // 0.1
- * ```
- */
-export function stepReachIndexed(index: CatalogIndex, serviceId: string): readonly StepReach[] {
-  const service = index.services.get(serviceId);
-  if (service === undefined) throw unknownService(index, serviceId);
-  const graph = serviceGraph(service);
-  return Object.freeze(reachList(graph, computeReach(graph, forwardOrder(graph))));
 }

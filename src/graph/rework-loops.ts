@@ -16,12 +16,12 @@ import type { ReworkLoop } from "./types.js";
  *
  * @internal
  */
-export function findReworkLoops(graph: CompiledGraph, order: ForwardOrder, share: Float64Array): ReworkLoop[] {
+export function findReworkLoops(graph: CompiledGraph, order: ForwardOrder, share: Float64Array): Omit<ReworkLoop, "repeated">[] {
   const n = graph.nodes.length;
   const stamp = new Int32Array(n);
   const parent = new Int32Array(n);
   let generation = 0;
-  const loops: ReworkLoop[] = [];
+  const loops: Omit<ReworkLoop, "repeated">[] = [];
   let last: GraphEdge | undefined;
   for (const edge of graph.edges) {
     if (edge.kind !== "rework") continue;

@@ -145,6 +145,13 @@ export interface ReworkLoop {
   readonly steps: readonly StepRef[];
   /** The share stated on the rework flow, if any. */
   readonly share?: number;
+  /**
+   * The steps the customers sent back redo, each with the share of them who redo it: they start again at `backTo`
+   * and follow the flows (branches split by their shares) on the way back to `from`. `from` is redone when every one
+   * of them meets it again (a check on the main line, or a step reworking onto itself); a fix-up on a branch of its
+   * own is not (it is counted once, in its reach). Attached steps ride along with their host.
+   */
+  readonly repeated: readonly { readonly step: StepRef; readonly share: number }[];
 }
 
 /**
@@ -166,25 +173,66 @@ export interface RepeatedAskStep {
 }
 
 /**
+ * One repeat of an asked item: a step that asks it of customers who were already asked it earlier on their path.
+ *
+ * @example
+ * ```ts
+ * import type { RepeatedAskRepeat } from "service-blueprint";
+ * const repeat: RepeatedAskRepeat = {
+ *   step: { service: "benefit", step: "interview", agency: "ssa" },
+ *   first: [{ service: "benefit", step: "apply-online", agency: "ssa" }],
+ *   share: 0.6, shared: false, links: [],
+ * };
+ * ```
+ */
+export interface RepeatedAskRepeat {
+  /** The step that asks again. */
+  readonly step: RepeatedAskStep;
+  /**
+   * The asks customers met first, before this one: the steps upstream of the repeat that ask the item and that some
+   * customers meet as their first ask of it (several when they lie on exclusive branches), the one most customers
+   * reach first, then in flow order.
+   */
+  readonly first: readonly RepeatedAskStep[];
+  /**
+   * The share of customers who meet an earlier ask and this one: of the service's customers (`scope: "path"`), or
+   * of the people entering the life experience (`scope: "experience"`). Never more than the reach of the repeat.
+   * For identity proven with a `credential`, customers who proved it earlier with that same credential are left out
+   * (they sign in, they are not proofed again).
+   */
+  readonly share: number;
+  /**
+   * Whether the repeat is cleared (share 0): identity proven again with the shared `credential` every customer used
+   * at their earlier checks. Never for data and documents: a link that passes the item does not stop the step
+   * asking it (see `links`).
+   */
+  readonly shared: boolean;
+  /** Links (data-share, trigger, notification) that pass the item into the repeat's service from a first ask's service. */
+  readonly links: readonly string[];
+}
+
+/**
  * An item asked more than once.
  *
  * - `kind: "data"`: `item` is a data element id (from `dataAsked`); `"document"`: a document type id (from
  *   `documentsAsked`); `"identity"`: `item` is `"identity"` (every step whose `identityProofing` is not `none`).
- * - `scope: "path"` (service analysis): two or more steps of one service ask it and each of them lies on a common
- *   path with another one, i.e. one is reachable from the other without rework flows. Steps on mutually exclusive
- *   branches are not a repeat.
- * - `scope: "experience"` (life-experience analysis): steps of two or more services of the experience ask it.
- * - `shared`: for data and documents, the services asking it are all connected by links that pass the item
- *   between agencies (a `data-share`, `trigger` or `notification` link listing it in `data` or `documents`), so the
- *   customer need not give it again; `customer-carries` and `referral` links do not share. For identity, every ask
- *   uses the same shared `credential`. Always `false` for `scope: "path"` unless that credential rule holds.
+ * - `scope: "path"` (service analysis): a step asks it of customers who were asked it at an earlier step on their
+ *   path (flows without rework). Steps on mutually exclusive branches are not a repeat.
+ * - `scope: "experience"` (life-experience analysis): a step asks it of people who were asked it in another service
+ *   of the experience earlier on their path (flows and links, with their shares).
+ * - `repeats`: each step asking again, with the first asks, the share of customers who meet both, whether it is
+ *   cleared, and the links that passed the item.
+ * - `shared`: every repeat is cleared (identity: one shared credential). A data-share link does not clear a data
+ *   element or document the receiving step still asks: the customer still gives it.
  *
  * @example
  * ```ts
  * import type { RepeatedAsk } from "service-blueprint";
+ * const first = { service: "ssa-retirement", step: "apply", agency: "ssa" };
+ * const again = { service: "cms-medicare", step: "enroll", agency: "cms" };
  * const repeat: RepeatedAsk = {
- *   kind: "data", item: "ssn", scope: "experience", shared: false,
- *   asks: [{ service: "cms-medicare", step: "enroll", agency: "cms" }, { service: "ssa-retirement", step: "apply", agency: "ssa" }],
+ *   kind: "data", item: "ssn", scope: "experience", shared: false, asks: [again, first],
+ *   repeats: [{ step: again, first: [first], share: 0.8, shared: false, links: [] }],
  * };
  * ```
  */
@@ -195,10 +243,12 @@ export interface RepeatedAsk {
   readonly item: string;
   /** Along the paths of one service, or across the services of a life experience. */
   readonly scope: "path" | "experience";
-  /** The steps that ask, sorted by service id then step id. */
+  /** The steps that ask (the repeats and their first asks), sorted by service id then step id. */
   readonly asks: readonly RepeatedAskStep[];
-  /** Whether the item is passed on between the asking services (or a shared credential covers it). */
+  /** Whether every repeat is cleared (see {@link RepeatedAskRepeat.shared}). */
   readonly shared: boolean;
+  /** Each step that asks again, in flow order. */
+  readonly repeats: readonly RepeatedAskRepeat[];
 }
 
 /**
@@ -207,7 +257,7 @@ export interface RepeatedAsk {
  * @example
  * ```ts
  * import type { StepReach } from "service-blueprint";
- * const reach: StepReach = { step: "appeal", share: 0.1 };
+ * const reach: StepReach = { step: "apply", share: 1, visits: 1.2 };
  * ```
  */
 export interface StepReach {
@@ -215,6 +265,11 @@ export interface StepReach {
   readonly step: string;
   /** The share of customers who reach it, in [0, 1]. */
   readonly share: number;
+  /**
+   * Expected times a customer does it: `share`, plus the repeats rework flows send customers back for (present only
+   * when rework adds some).
+   */
+  readonly visits?: number;
 }
 
 /**
@@ -483,6 +538,8 @@ export interface GraphAnalysisBase {
   readonly unreachable: readonly StepRef[];
   /** Items asked more than once (see {@link RepeatedAsk}), sorted by kind then item. */
   readonly repeatedAsks: readonly RepeatedAsk[];
+  /** Steps where customers vanish from the flow (see {@link FlowLeakReport}), in node order. */
+  readonly leaks: readonly FlowLeakReport[];
   /** Hand-offs between agencies, channels and lanes. */
   readonly handOffs: HandOffs;
   /** Counts. */
@@ -491,6 +548,27 @@ export interface GraphAnalysisBase {
   readonly contributors: readonly TimeContributor[];
   /** One or two sentences: size, expected and critical time, and the largest contributors. */
   readonly summary: string;
+}
+
+/**
+ * A step that passes on fewer customers than reach it: its branch shares add up to less than 1 (`reason:
+ * "shares"`), or its only way on is a rework flow (`"fix-up"`), so the customers it loses count at no later step.
+ *
+ * @example
+ * ```ts
+ * import type { FlowLeakReport } from "service-blueprint";
+ * const leak: FlowLeakReport = { step: { service: "aid", step: "fix-up" }, lost: 1, lostOfAll: 0.25, reason: "fix-up" };
+ * ```
+ */
+export interface FlowLeakReport {
+  /** The step. */
+  readonly step: StepRef;
+  /** The share of the step's own customers who go nowhere, in (0, 1]. */
+  readonly lost: number;
+  /** The share of all the service's (or experience's) customers who go nowhere there. */
+  readonly lostOfAll: number;
+  /** Why. */
+  readonly reason: "shares" | "fix-up";
 }
 
 /**

@@ -6,6 +6,8 @@
 import type { CatalogIndex } from "../model/index-lookup.js";
 import { unknownExperience, unknownService } from "../graph/lookup.js";
 import { leanExperienceRepeats, leanServiceAnalysis } from "../graph/analyze.js";
+import { serviceGraph } from "../graph/build.js";
+import { type FlowModel, flowModel, metBefore, requiredForOutcome } from "../graph/flow.js";
 import type { AnalysisAccess, SludgeExperienceAnalysis, SludgeServiceAnalysis } from "./types.js";
 
 /**
@@ -18,7 +20,32 @@ import type { AnalysisAccess, SludgeExperienceAnalysis, SludgeServiceAnalysis } 
 export function createAnalysisAccess(index: CatalogIndex): AnalysisAccess {
   const services = new Map<string, SludgeServiceAnalysis>();
   const experiences = new Map<string, SludgeExperienceAnalysis>();
+  const flows = new Map<string, FlowModel>();
+  const flow = (serviceId: string): FlowModel => {
+    let model = flows.get(serviceId);
+    if (model === undefined) {
+      const service = index.services.get(serviceId);
+      if (service === undefined) throw unknownService(index, serviceId);
+      model = flowModel(serviceGraph(service));
+      flows.set(serviceId, model);
+    }
+    return model;
+  };
   return {
+    metBefore(serviceId, first, then) {
+      const model = flow(serviceId);
+      const u = model.graph.position(serviceId, first);
+      const v = model.graph.position(serviceId, then);
+      if (u === undefined || v === undefined || u === v) return 0;
+      const marked = new Uint8Array(model.graph.nodes.length);
+      marked[u] = 1;
+      return metBefore(model, marked).any[v]!;
+    },
+    required(serviceId, step) {
+      const model = flow(serviceId);
+      const v = model.graph.position(serviceId, step);
+      return v !== undefined && requiredForOutcome(model, v);
+    },
     service(serviceId) {
       let analysis = services.get(serviceId);
       if (analysis === undefined) {

@@ -3,14 +3,18 @@
  * and catalog, split into the learning, compliance and psychological costs of administrative burden.
  *
  * The arithmetic (NSW Sludge Finder): a step's annual hours = its minutes × the service's annual volume × the
- * share of the service's customers reaching the step ÷ 60; cost = hours × the value of an hour + fees paid.
+ * step's visits per customer (the share reaching it, plus the repeats rework sends customers back for) ÷ 60;
+ * cost = hours × the value of an hour + fees paid.
  */
 import { stepMinutes } from "../graph/build.js";
 import { type CatalogIndex, indexCatalog } from "../model/index-lookup.js";
 import type { Catalog, Step } from "../model/schema.js";
 import { createAnalysisAccess } from "./analysis.js";
 import { DEFAULT_HOUR_VALUE } from "./config.js";
+import { experiencePeople, reachOf, visitsOf } from "./internal/reach.js";
 import type { AnalysisAccess } from "./types.js";
+
+export { experiencePeople, reachOf } from "./internal/reach.js";
 
 /**
  * Annual customer hours split by the three costs of administrative burden (Herd and Moynihan):
@@ -81,6 +85,8 @@ export interface StepBurden {
   readonly path: string;
   /** Share of the service's customers reaching it. */
   readonly reach: number;
+  /** Expected times a customer does it: `reach` plus rework repeats. */
+  readonly visits: number;
   /** Customers a year reaching it. */
   readonly customersPerYear: number;
   /** The step's own customer minutes. */
@@ -95,7 +101,7 @@ export interface StepBurden {
   readonly waitDays: number;
   /** Its fee in dollars. */
   readonly fee: number;
-  /** minutes × customers ÷ 60. */
+  /** minutes × annual volume × visits ÷ 60. */
   readonly annualHours: number;
   /** fee × customers, to the cent. */
   readonly annualFees: number;
@@ -201,15 +207,17 @@ function complianceMinutes(step: Step): number {
   return step.customerMinutes - learningMinutes(step) + step.travelMinutes;
 }
 
-/** The burden of one step, reached by `share` of the service's `volume` customers a year. */
-function stepBurden(step: Step, path: string, volume: number | undefined, share: number, hourValue: number): StepBurden {
+/** The burden of one step, reached by `share` of the service's `volume` customers a year, done `visits` times each. */
+function stepBurden(step: Step, path: string, volume: number | undefined, share: number, visits: number, hourValue: number): StepBurden {
   const customers = (volume ?? 0) * share;
+  const done = (volume ?? 0) * visits;
   const minutes = stepMinutes(step);
-  const hours = (minutes * customers) / 60;
+  const hours = (minutes * done) / 60;
   return Object.freeze({
     step: step.id,
     path,
     reach: tidy(share),
+    visits: tidy(visits),
     customersPerYear: tidy(customers),
     customerMinutes: step.customerMinutes,
     holdMinutes: step.holdMinutes,
@@ -218,12 +226,12 @@ function stepBurden(step: Step, path: string, volume: number | undefined, share:
     waitDays: step.waitDays,
     fee: step.fee,
     annualHours: tidy(hours),
-    annualFees: cents(step.fee * customers),
-    annualCost: cents(hours * hourValue + step.fee * customers),
+    annualFees: cents(step.fee * done),
+    annualCost: cents(hours * hourValue + step.fee * done),
     split: Object.freeze({
-      learning: tidy((learningMinutes(step) * customers) / 60),
-      compliance: tidy((complianceMinutes(step) * customers) / 60),
-      psychological: tidy((step.holdMinutes * customers) / 60),
+      learning: tidy((learningMinutes(step) * done) / 60),
+      compliance: tidy((complianceMinutes(step) * done) / 60),
+      psychological: tidy((step.holdMinutes * done) / 60),
     }),
   });
 }
@@ -278,23 +286,6 @@ class Accumulator {
   }
 }
 
-/**
- * The share of each step's customers, by service, read from the graph analysis. @internal
- */
-export function reachOf(analysis: AnalysisAccess, serviceId: string): ReadonlyMap<string, number> {
-  const reach = analysis.service(serviceId).reach;
-  let map = reachMaps.get(reach);
-  if (map === undefined) {
-    map = new Map<string, number>();
-    for (const entry of reach) map.set(entry.step, entry.share);
-    reachMaps.set(reach, map);
-  }
-  return map;
-}
-
-/** Reach by step id, per reach list: the findings' burden and the burden report of one lint share them. */
-const reachMaps = new WeakMap<readonly { readonly step: string; readonly share: number }[], Map<string, number>>();
-
 /** The burden report, from an index and analyses the caller already holds. @internal */
 export function computeBurdenIndexed(index: CatalogIndex, analysis: AnalysisAccess, hourValue: number): BurdenReport {
   const catalog = index.catalog;
@@ -303,9 +294,10 @@ export function computeBurdenIndexed(index: CatalogIndex, analysis: AnalysisAcce
   const services = catalog.services.map((service, si) => {
     const volume = service.occasion.annualVolume;
     const reach = reachOf(analysis, service.id);
+    const visits = visitsOf(analysis, service.id);
     const sum = new Accumulator();
     for (const step of service.steps) {
-      const share = reach.get(step.id) ?? 0;
+      const share = visits.get(step.id) ?? 0;
       const customers = (volume ?? 0) * share;
       const minutes = stepMinutes(step);
       sum.minutes += minutes * share;
@@ -320,7 +312,10 @@ export function computeBurdenIndexed(index: CatalogIndex, analysis: AnalysisAcce
     sum.customers = volume ?? 0;
     const result: ServiceBurden = withSteps(
       { service: service.id, path: `services[${si}]`, volumeKnown: volume !== undefined, ...sum.totals(hourValue) },
-      () => service.steps.map((step, sti) => stepBurden(step, `services[${si}].steps[${sti}]`, volume, reach.get(step.id) ?? 0, hourValue)),
+      () =>
+        service.steps.map((step, sti) =>
+          stepBurden(step, `services[${si}].steps[${sti}]`, volume, reach.get(step.id) ?? 0, visits.get(step.id) ?? 0, hourValue),
+        ),
     );
     if (!byService.has(service.id)) {
       byService.set(service.id, result);
@@ -337,6 +332,8 @@ export function computeBurdenIndexed(index: CatalogIndex, analysis: AnalysisAcce
       ids.push(id);
       sum.add(service);
     }
+    // People entering the experience, each counted once (not a sum over its services).
+    sum.customers = experiencePeople(index, experience);
     return Object.freeze({ experience: experience.id, path: `lifeExperiences[${ei}]`, services: Object.freeze(ids), ...sum.totals(hourValue) });
   });
   return Object.freeze({

@@ -123,6 +123,11 @@ export interface ReportInput {
    * no link leads into; for a link the customers reaching the link's `to` step.
    */
   readonly burdenSteps?: readonly StepRef[];
+  /**
+   * The customers a year who bear it, when the rule computes them itself (for example the customers who meet both
+   * asks of a repeated question); overrides `burdenSteps`.
+   */
+  readonly customersPerYear?: number;
   /** Overrides the rule's remediation for this finding. */
   readonly remediation?: string;
 }
@@ -133,7 +138,10 @@ export interface ReportInput {
  * @example
  * ```ts
  * import type { SludgeReworkLoop } from "service-blueprint";
- * const loop: SludgeReworkLoop = { from: { service: "s", step: "check" }, backTo: { service: "s", step: "apply" }, steps: [], share: 0.2 };
+ * const loop: SludgeReworkLoop = {
+ *   from: { service: "s", step: "check" }, backTo: { service: "s", step: "apply" }, steps: [], share: 0.2,
+ *   repeated: [{ step: { service: "s", step: "apply" }, share: 1 }],
+ * };
  * ```
  */
 export interface SludgeReworkLoop {
@@ -145,6 +153,8 @@ export interface SludgeReworkLoop {
   readonly steps: readonly StepRef[];
   /** The share sent back, when the flow states one. */
   readonly share?: number;
+  /** The steps the customers sent back redo, each with the share of them who redo it (a fix-up is not redone). */
+  readonly repeated: readonly { readonly step: StepRef; readonly share: number }[];
 }
 
 /**
@@ -153,8 +163,10 @@ export interface SludgeReworkLoop {
  * @example
  * ```ts
  * import type { SludgeRepeatedAsk } from "service-blueprint";
- * const ask: SludgeRepeatedAsk = { kind: "data", item: "ssn", scope: "path", shared: false,
- *   asks: [{ service: "s", step: "a", agency: "ssa" }, { service: "s", step: "b", agency: "ssa" }] };
+ * const a = { service: "s", step: "a", agency: "ssa" };
+ * const b = { service: "s", step: "b", agency: "ssa" };
+ * const ask: SludgeRepeatedAsk = { kind: "data", item: "ssn", scope: "path", shared: false, asks: [a, b],
+ *   repeats: [{ step: b, first: [a], share: 0.6, shared: false, links: [] }] };
  * ```
  */
 export interface SludgeRepeatedAsk {
@@ -164,10 +176,21 @@ export interface SludgeRepeatedAsk {
   readonly item: string;
   /** On one path of a service, or across the services of a life experience. */
   readonly scope: "path" | "experience";
-  /** Every ask, in path (or experience) order. */
+  /** The asks involved (the repeats and their first asks). */
   readonly asks: readonly { readonly service: string; readonly step: string; readonly agency: string }[];
-  /** Whether a link shares the item between the services (so the customer does not feel the repeat). */
+  /** Whether every repeat is cleared (identity proven again with one shared credential). */
   readonly shared: boolean;
+  /**
+   * Each step asking again, in flow order: the asks met first, the share of customers (of the service, or of the
+   * people entering the life experience) who meet both, whether it is cleared, and the links that passed the item.
+   */
+  readonly repeats: readonly {
+    readonly step: { readonly service: string; readonly step: string; readonly agency: string };
+    readonly first: readonly { readonly service: string; readonly step: string; readonly agency: string }[];
+    readonly share: number;
+    readonly shared: boolean;
+    readonly links: readonly string[];
+  }[];
 }
 
 /**
@@ -176,7 +199,7 @@ export interface SludgeRepeatedAsk {
  * @example
  * ```ts
  * import type { SludgeServiceAnalysis } from "service-blueprint";
- * const empty: SludgeServiceAnalysis = { reworkLoops: [], deadEnds: [], unreachable: [], repeatedAsks: [], reach: [] };
+ * const empty: SludgeServiceAnalysis = { reworkLoops: [], deadEnds: [], unreachable: [], repeatedAsks: [], reach: [], leaks: [] };
  * ```
  */
 export interface SludgeServiceAnalysis {
@@ -188,8 +211,13 @@ export interface SludgeServiceAnalysis {
   readonly unreachable: readonly StepRef[];
   /** Items asked twice along one path. */
   readonly repeatedAsks: readonly SludgeRepeatedAsk[];
-  /** The share of the service's customers reaching each step, in step order. */
-  readonly reach: readonly { readonly step: string; readonly share: number }[];
+  /**
+   * The share of the service's customers reaching each step, in step order, and (when rework adds repeats) the
+   * expected times a customer does it.
+   */
+  readonly reach: readonly { readonly step: string; readonly share: number; readonly visits?: number }[];
+  /** Steps that pass on fewer customers than reach them: the share of their own customers lost, and of all. */
+  readonly leaks: readonly { readonly step: StepRef; readonly lost: number; readonly lostOfAll: number; readonly reason: "shares" | "fix-up" }[];
 }
 
 /**
@@ -231,6 +259,23 @@ export interface AnalysisAccess {
    * @param experienceId - a life experience id of the catalog
    */
   experience(experienceId: string): SludgeExperienceAnalysis;
+  /**
+   * The share of a service's customers who meet step `first` and later step `then` on their path (flows and
+   * attachments, without rework): 0 when `first` is not upstream of `then` or they lie on exclusive branches.
+   *
+   * @param serviceId - a service id of the catalog
+   * @param first - the earlier step's id
+   * @param then - the later step's id
+   */
+  metBefore(serviceId: string, first: string, then: string): number;
+  /**
+   * Whether every path from an entry of the service to a successful outcome (`completed` or `granted`) passes through
+   * the step (for an attached step, through its host).
+   *
+   * @param serviceId - a service id of the catalog
+   * @param step - the step's id
+   */
+  required(serviceId: string, step: string): boolean;
 }
 
 /**

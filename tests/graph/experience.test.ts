@@ -82,19 +82,35 @@ describe("analyzeLifeExperience on a hand-built experience", () => {
     expect(report.entries.map(key)).toEqual(["other/start", "ssa-retire/apply"]);
   });
 
-  it("carries reach across links with their share", () => {
+  it("carries reach across links with their share, of the people entering the experience", () => {
+    // Two entry services (ssa-retire, other), no volumes stated: each starts half the people. SSA's half reach
+    // CMS through a link followed by half of them (0.25), and the IRS through an unshared link (0.5).
     const shares = Object.fromEntries(report.reach.map((r) => [`${r.service}/${r.step}`, r.share]));
     expect(shares).toEqual({
-      "ssa-retire/apply": 1,
-      "ssa-retire/approve": 1,
-      "cms-enroll/enroll": 0.5,
-      "cms-enroll/done": 0.5,
-      "irs-update/file": 1,
-      "irs-update/processed": 1,
-      "other/start": 1,
+      "ssa-retire/apply": 0.5,
+      "ssa-retire/approve": 0.5,
+      "cms-enroll/enroll": 0.25,
+      "cms-enroll/done": 0.25,
+      "irs-update/file": 0.5,
+      "irs-update/processed": 0.5,
+      "other/start": 0.5,
     });
-    expect(report.expected.minutes).toBeCloseTo(20 + 0.5 * 15 + 25 + 5, 10);
-    expect(report.expected.waitDays).toBeCloseTo(30 + 0.5 * 5, 10);
+    // Per person: 0.5 × 20 + 0.25 × 15 + 0.5 × 25 + 0.5 × 5 = 28.75 min; 0.5 × 30 + 0.5 × 0.5 × 5 (link wait) = 16.25 days.
+    expect(report.expected.minutes).toBeCloseTo(28.75, 10);
+    expect(report.expected.waitDays).toBeCloseTo(16.25, 10);
+  });
+
+  it("weighs the entry services by their annual volume", () => {
+    const cat = retirementCatalog();
+    const weighted = catalog({
+      services: cat.services.map((s) => ({ ...s, occasion: { ...s.occasion, annualVolume: s.id === "ssa-retire" ? 3_000 : 1_000 } })),
+      lifeExperiences: cat.lifeExperiences,
+    });
+    const shares = Object.fromEntries(analyzeLifeExperience(weighted, "retirement").reach.map((r) => [`${r.service}/${r.step}`, r.share]));
+    // 3,000 people start at SSA and 1,000 at the other service: 0.75 and 0.25.
+    expect(shares["ssa-retire/apply"]).toBe(0.75);
+    expect(shares["other/start"]).toBe(0.25);
+    expect(shares["cms-enroll/enroll"]).toBe(0.375);
   });
 
   it("follows links in paths, with link waits", () => {
@@ -149,27 +165,29 @@ describe("analyzeLifeExperience on a hand-built experience", () => {
     expect(report.counts.agencies).toEqual(["cms", "irs", "ssa"]);
   });
 
-  it("tells a data-share link from a customer-carries one in repeated asks", () => {
+  it("tells a data-share link from a customer-carries one in repeated asks, and keeps a shared item still asked", () => {
+    // ssn: asked at SSA (0.5 of the people), again at CMS by the 0.25 who follow the link; the data-share link
+    // passes it, but CMS's enroll step still asks it, so the repeat stays (with the link named).
+    // birth-cert: asked at SSA, again at the IRS by the 0.5 who carry it there.
+    const ssaApply = { service: "ssa-retire", step: "apply", agency: "ssa" };
+    const cmsEnroll = { service: "cms-enroll", step: "enroll", agency: "cms" };
+    const irsFile = { service: "irs-update", step: "file", agency: "irs" };
     expect(report.repeatedAsks).toEqual([
       {
         kind: "data",
         item: "ssn",
         scope: "experience",
-        shared: true,
-        asks: [
-          { service: "cms-enroll", step: "enroll", agency: "cms" },
-          { service: "ssa-retire", step: "apply", agency: "ssa" },
-        ],
+        shared: false,
+        asks: [cmsEnroll, ssaApply],
+        repeats: [{ step: cmsEnroll, first: [ssaApply], share: 0.25, shared: false, links: ["share-ssn"] }],
       },
       {
         kind: "document",
         item: "birth-cert",
         scope: "experience",
         shared: false,
-        asks: [
-          { service: "irs-update", step: "file", agency: "irs" },
-          { service: "ssa-retire", step: "apply", agency: "ssa" },
-        ],
+        asks: [irsFile, ssaApply],
+        repeats: [{ step: irsFile, first: [ssaApply], share: 0.5, shared: false, links: [] }],
       },
     ]);
   });
@@ -199,8 +217,8 @@ describe("analyzeLifeExperience on a hand-built experience", () => {
 
   it("summarizes with qualified step names and customer-carried hand-offs", () => {
     expect(report.summary).toMatch(/^Life experience 'retirement': 4 services of 3 agencies, 7 steps, 3 paths/);
-    expect(report.summary).toContain("'irs-update/file' (25 min), 'ssa-retire/apply' (20 min), 'cms-enroll/enroll' (7.5 min)");
-    expect(report.summary).toContain("1 repeated ask, 1 hand-off carried by the customer");
+    expect(report.summary).toContain("'irs-update/file' (12.5 min), 'ssa-retire/apply' (10 min), 'cms-enroll/enroll' (3.8 min)");
+    expect(report.summary).toContain("2 repeated asks, 1 hand-off carried by the customer");
   });
 
   it("gives the same report from an index, and throws for an unknown id", () => {

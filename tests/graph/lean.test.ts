@@ -20,6 +20,7 @@ test.prop([arbCatalog({ minServices: 1, maxStepsPerService: 14 })], { numRuns: 8
         unreachable: full.unreachable,
         repeatedAsks: full.repeatedAsks,
         reach: full.reach,
+        leaks: full.leaks,
       });
       expect(Object.isFrozen(lean.reach)).toBe(true);
     }

@@ -72,23 +72,42 @@ describe("analyzeService on a hand-built service", () => {
   });
 
   it("splits reach by branch shares, gives the remainder to unstated branches and attached steps their host's", () => {
-    expect(report.reach).toEqual([
-      { step: "apply", share: 1 },
-      { step: "interview", share: 0.2 },
-      { step: "upload", share: 0.8 },
-      { step: "review", share: 1 },
-      { step: "limbo", share: 0.1 },
-      { step: "decide", share: 0.9 },
-      { step: "letter", share: 0.9 },
-      { step: "orphan", share: 0 },
+    expect(report.reach.map((r) => [r.step, r.share])).toEqual([
+      ["apply", 1],
+      ["interview", 0.2],
+      ["upload", 0.8],
+      ["review", 1],
+      ["limbo", 0.1],
+      ["decide", 0.9],
+      ["letter", 0.9],
+      ["orphan", 0],
     ]);
     expect(stepReach(benefitCatalog(), "benefit")).toEqual(report.reach);
   });
 
-  it("computes the expected time from reach", () => {
-    expect(report.expected.minutes).toBeCloseTo(30 + 0.2 * 90 + 0.8 * 10 + 0.9 * 5, 10);
-    expect(report.expected.waitDays).toBeCloseTo(10, 10);
-    expect(report.expected.days).toBeCloseTo(10 + report.expected.minutes / 1440, 10);
+  it("adds the repeats rework sends customers back for, split by the branches on the way back", () => {
+    // By hand: review sends 30% of its customers (reach 1) back to apply: 0.3 redo apply; of them 20% take the
+    // interview (0.06) and 80% upload (0.24); all of them meet review again (0.3).
+    // visits: apply 1 + 0.3 = 1.3; interview 0.2 + 0.06 = 0.26; upload 0.8 + 0.24 = 1.04; review 1.3; others = reach.
+    const visits = new Map(report.reach.map((r) => [r.step, r.visits ?? r.share]));
+    expect(visits.get("apply")).toBeCloseTo(1.3, 12);
+    expect(visits.get("interview")).toBeCloseTo(0.26, 12);
+    expect(visits.get("upload")).toBeCloseTo(1.04, 12);
+    expect(visits.get("review")).toBeCloseTo(1.3, 12);
+    expect(report.reach.find((r) => r.step === "decide")?.visits).toBeUndefined();
+    expect(report.reworkLoops[0]?.repeated.map((r) => [r.step.step, r.share])).toEqual([
+      ["apply", 1],
+      ["upload", 0.8],
+      ["interview", 0.2],
+      ["review", 1],
+    ]);
+  });
+
+  it("computes the expected time from visits", () => {
+    // 30 × 1.3 + (60 + 30) × 0.26 + 10 × 1.04 + 5 × 0.9 = 39 + 23.4 + 10.4 + 4.5 = 77.3 minutes; review's 10 days × 1.3.
+    expect(report.expected.minutes).toBeCloseTo(77.3, 10);
+    expect(report.expected.waitDays).toBeCloseTo(13, 10);
+    expect(report.expected.days).toBeCloseTo(13 + report.expected.minutes / 1440, 10);
   });
 
   it("lists and counts the paths, with the critical and the shortest one", () => {
@@ -131,6 +150,13 @@ describe("analyzeService on a hand-built service", () => {
           { service: "benefit", step: "review" },
         ],
         share: 0.3,
+        // In flow (topological) order; everyone sent back meets review again.
+        repeated: [
+          { step: { service: "benefit", step: "apply" }, share: 1 },
+          { step: { service: "benefit", step: "upload" }, share: 0.8 },
+          { step: { service: "benefit", step: "interview" }, share: 0.2 },
+          { step: { service: "benefit", step: "review" }, share: 1 },
+        ],
       },
     ]);
     expect(report.cycles).toEqual([]);
@@ -142,27 +168,14 @@ describe("analyzeService on a hand-built service", () => {
   });
 
   it("finds data and identity asked twice on one path, not a document asked on exclusive branches", () => {
+    // ssn and identity: asked at apply (everyone), again at interview (the 20% who take it): 0.2 meet both.
+    // birth-cert: interview (20%) and upload (80%) are exclusive branches, no customer meets both: no repeat.
+    const apply = { service: "benefit", step: "apply", agency: "ssa" };
+    const interview = { service: "benefit", step: "interview", agency: "ssa" };
+    const repeats = [{ step: interview, first: [apply], share: 0.2, shared: false, links: [] }];
     expect(report.repeatedAsks).toEqual([
-      {
-        kind: "data",
-        item: "ssn",
-        scope: "path",
-        shared: false,
-        asks: [
-          { service: "benefit", step: "apply", agency: "ssa" },
-          { service: "benefit", step: "interview", agency: "ssa" },
-        ],
-      },
-      {
-        kind: "identity",
-        item: "identity",
-        scope: "path",
-        shared: false,
-        asks: [
-          { service: "benefit", step: "apply", agency: "ssa" },
-          { service: "benefit", step: "interview", agency: "ssa" },
-        ],
-      },
+      { kind: "data", item: "ssn", scope: "path", shared: false, asks: [apply, interview], repeats },
+      { kind: "identity", item: "identity", scope: "path", shared: false, asks: [apply, interview], repeats },
     ]);
   });
 
@@ -207,12 +220,12 @@ describe("analyzeService on a hand-built service", () => {
   });
 
   it("names the largest contributors in the summary", () => {
-    expect(report.contributors.map((c) => [c.step, c.expectedMinutes])).toEqual([
-      ["apply", 30],
-      ["interview", 18],
-      ["upload", 8],
+    expect(report.contributors.map((c) => [c.step, Number(c.expectedMinutes.toFixed(9))])).toEqual([
+      ["apply", 39],
+      ["interview", 23.4],
+      ["upload", 10.4],
     ]);
-    expect(report.summary).toContain("'apply' (30 min), 'interview' (18 min), 'upload' (8 min)");
+    expect(report.summary).toContain("'apply' (39 min), 'interview' (23.4 min), 'upload' (10.4 min)");
     expect(report.summary).toContain("critical path (by minutes) 125 min and 10 days over 4 steps");
     expect(report.summary).toContain("1 rework loop, 1 dead end, 1 unreachable step, 2 repeated asks");
   });

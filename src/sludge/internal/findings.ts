@@ -6,7 +6,7 @@
  */
 import { type CatalogIndex, positions } from "../../model/index-lookup.js";
 import type { StepRef } from "../../model/schema.js";
-import { cents, reachOf, tidy } from "../burden.js";
+import { cents, experiencePeople, reachOf, tidy } from "../burden.js";
 import type { AnalysisAccess, Finding, FindingBurden, FindingTarget, ReportInput, ReportTarget } from "../types.js";
 
 /** A report that names something the catalog does not hold, or mixes target kinds. @internal */
@@ -202,16 +202,10 @@ export class BurdenCalculator {
     return this.index.services.get(serviceId)?.occasion.annualVolume ?? 0;
   }
 
-  /** The customers entering a life experience: those of its services no link leads into (all, if every one has one). */
+  /** The people entering a life experience (see `experiencePeople`). */
   private customersOfExperience(experienceId: string): number {
     const experience = this.index.lifeExperiences.get(experienceId);
-    if (experience === undefined) return 0;
-    const services = new Set(experience.services);
-    const entered = new Set(experience.links.filter((l) => l.from.service !== l.to.service).map((l) => l.to.service));
-    const entries = [...services].filter((id) => !entered.has(id));
-    let customers = 0;
-    for (const id of entries.length > 0 ? entries : [...services]) customers += this.customersOfService(id);
-    return customers;
+    return experience === undefined ? 0 : experiencePeople(this.index, experience);
   }
 
   private defaultCustomers(target: FindingTarget): number {
@@ -234,12 +228,13 @@ export class BurdenCalculator {
     }
   }
 
-  burden(input: Pick<ReportInput, "minutes" | "waitDays" | "fee" | "burdenSteps">, target: FindingTarget): FindingBurden {
+  burden(input: Pick<ReportInput, "minutes" | "waitDays" | "fee" | "burdenSteps" | "customersPerYear">, target: FindingTarget): FindingBurden {
     const minutes = finite(input.minutes);
     const waitDays = finite(input.waitDays);
     const fee = finite(input.fee);
     let customers = 0;
-    if (input.burdenSteps !== undefined) for (const ref of input.burdenSteps) customers += this.customersAt(ref);
+    if (input.customersPerYear !== undefined) customers = finite(input.customersPerYear);
+    else if (input.burdenSteps !== undefined) for (const ref of input.burdenSteps) customers += this.customersAt(ref);
     else customers = this.defaultCustomers(target);
     const hours = (minutes * customers) / 60;
     return Object.freeze({

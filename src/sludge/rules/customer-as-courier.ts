@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
-import { agencyLabel, amountOption, listIds } from "./internal/helpers.js";
+import { reachOf } from "../internal/reach.js";
+import { agencyLabel, amountOption, formatNumber, listIds } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";
 
 /**
@@ -54,6 +55,10 @@ export const customerAsCourier = defineRule({
         if (link.documents.length > 0) evidence.push(`documents carried: ${listIds(link.documents, 8)}`);
         if (link.data.length > 0) evidence.push(`data carried: ${listIds(link.data, 8)}`);
         if (link.waitDays > 0) evidence.push(`wait along the link: ${link.waitDays} days`);
+        const share = link.share ?? 1;
+        if (link.share !== undefined) evidence.push(`share of the customers at '${link.from.step}' who follow it: ${formatNumber(share)}`);
+        const volume = fromService?.occasion.annualVolume;
+        const carriers = volume === undefined ? 0 : volume * (reachOf(ctx.analysis, link.from.service).get(link.from.step) ?? 0) * share;
         const between = fromAgency === toAgency ? `within ${toAgency}` : `from ${fromAgency} to ${toAgency}`;
         ctx.report({
           target: { experience: experience.id, link: link.id },
@@ -61,7 +66,7 @@ export const customerAsCourier = defineRule({
           evidence,
           minutes: carryMinutes + minutesPerDocument * link.documents.length,
           waitDays: link.waitDays,
-          burdenSteps: [{ service: link.to.service, step: link.to.step }],
+          customersPerYear: carriers,
         });
       }
     }

@@ -41,10 +41,20 @@ export const deadEnd = defineRule({
   },
   check(ctx) {
     const { denialsNeedNextStep } = ctx.options;
+    // Steps a life-experience link carries on to another service: the customer goes somewhere from them.
+    const linkedOn = new Map<string, string>();
+    for (const experience of ctx.catalog.lifeExperiences) {
+      for (const link of experience.links) {
+        if (link.from.service === link.to.service || ctx.index.step(link.to.service, link.to.step) === undefined) continue;
+        const key = `${link.from.service}\u0000${link.from.step}`;
+        if (!linkedOn.has(key)) linkedOn.set(key, `link '${link.id}' of life experience '${experience.id}'`);
+      }
+    }
     for (const service of ctx.catalog.services) {
       const dead = new Set(ctx.analysis.service(service.id).deadEnds.map((ref) => ref.step));
       const unreachable = new Set(ctx.analysis.service(service.id).unreachable.map((ref) => ref.step));
       for (const step of service.steps) {
+        if (linkedOn.has(`${service.id}\u0000${step.id}`)) continue;
         if (dead.has(step.id)) {
           ctx.report({
             target: { service: service.id, step: step.id },

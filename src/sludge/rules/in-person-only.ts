@@ -33,7 +33,7 @@ export const inPersonOnly = defineRule({
     defaultSeverity: "warning",
     recommended: true,
     description:
-      "A customer-facing step happens in person and its service offers no remote alternative (no digital or phone channel).",
+      "A customer-facing step happens in person and either its service offers no remote alternative (no digital or phone channel), or every path to a completed or granted outcome passes through it.",
     rationale:
       "When the only way through is a visit, every customer pays for travel, time off work and the queue, and people with " +
       "disabilities, caring duties or no transport pay most. Sludge audits single out steps that can only be completed in " +
@@ -57,22 +57,27 @@ export const inPersonOnly = defineRule({
     const exempt = new Set(exemptActivities);
     for (const service of ctx.catalog.services) {
       const groups = serviceChannelGroups(ctx.index, service);
-      if (alternatives.some((group) => groups.has(group))) continue;
+      const remote = alternatives.some((group) => groups.has(group));
       let offered: string | undefined;
       for (const step of service.steps) {
         if (!laneSet.has(step.lane) || step.channel === undefined) continue;
         if (step.activity !== undefined && exempt.has(step.activity)) continue;
         if (stepChannelGroup(ctx.index, step) !== "in-person") continue;
+        // In a service with remote channels, only a visit every path to a successful outcome passes through.
+        if (remote && !ctx.analysis.required(service.id, step.id)) continue;
         offered ??= listIds(serviceChannelIds(service), 8);
-        const evidence = [
-          `step '${step.id}' channel: ${describeChannel(ctx.index, step.channel)}`,
-          `service '${service.id}' offers no ${alternatives.join(" or ")} channel (channels: ${offered})`,
-        ];
+        const evidence = [`step '${step.id}' channel: ${describeChannel(ctx.index, step.channel)}`];
+        if (remote) {
+          evidence.push(`every path from an entry to a completed or granted outcome passes through step '${step.id}'`);
+          evidence.push(`service '${service.id}' channels: ${offered}`);
+        } else evidence.push(`service '${service.id}' offers no ${alternatives.join(" or ")} channel (channels: ${offered})`);
         if (step.travelMinutes > 0) evidence.push(`travel: ${step.travelMinutes} minutes`);
         if (step.holdMinutes > 0) evidence.push(`hold or queue: ${step.holdMinutes} minutes`);
         ctx.report({
           target: { service: service.id, step: step.id },
-          message: `Step '${step.id}' can only be done in person: service '${service.id}' has no ${alternatives.join(" or ")} channel`,
+          message: remote
+            ? `Step '${step.id}' can only be done in person and every path to the outcome of service '${service.id}' passes through it, although the service offers ${alternatives.join(" or ")} channels elsewhere`
+            : `Step '${step.id}' can only be done in person: service '${service.id}' has no ${alternatives.join(" or ")} channel`,
           evidence,
           minutes: step.travelMinutes + step.holdMinutes,
         });

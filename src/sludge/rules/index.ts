@@ -19,6 +19,7 @@ import { languageGap } from "./language-gap.js";
 import { learningCost } from "./learning-cost.js";
 import { lengthyStep } from "./lengthy-step.js";
 import { longWait } from "./long-wait.js";
+import { lostCustomers } from "./lost-customers.js";
 import { missingAnnualVolume } from "./missing-annual-volume.js";
 import { missingChannel } from "./missing-channel.js";
 import { noFeedbackPoint } from "./no-feedback-point.js";
@@ -48,6 +49,7 @@ export {
   learningCost,
   lengthyStep,
   longWait,
+  lostCustomers,
   missingAnnualVolume,
   missingChannel,
   noFeedbackPoint,
@@ -88,6 +90,7 @@ export const builtinRules: readonly Rule[] = Object.freeze([
   learningCost as Rule,
   lengthyStep as Rule,
   longWait as Rule,
+  lostCustomers as Rule,
   missingAnnualVolume as Rule,
   missingChannel as Rule,
   noFeedbackPoint as Rule,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
+import { reachOf } from "../internal/reach.js";
 import { formatNumber, listIds, plural, stepCustomerMinutes } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";
 
@@ -48,30 +49,35 @@ export const reworkLoop = defineRule({
       const loops = ctx.analysis.service(service.id).reworkLoops;
       if (loops.length === 0) continue;
       const steps = ctx.index.stepsOf(service.id);
+      const reach = reachOf(ctx.analysis, service.id);
       for (const loop of loops) {
         const from = steps.get(loop.from.step)?.step;
         if (!from) continue;
+        // One repeat: the steps redone, each weighted by the share of the customers sent back who redo it.
         let minutes = 0;
         let waitDays = 0;
         const repeated: string[] = [];
-        for (const ref of loop.steps) {
+        for (const { step: ref, share: part } of loop.repeated) {
           const step = steps.get(ref.step)?.step;
           if (!step) continue;
           repeated.push(step.id);
-          minutes += stepCustomerMinutes(step);
-          waitDays += step.waitDays;
+          minutes += part * stepCustomerMinutes(step);
+          waitDays += part * step.waitDays;
         }
         const stated = loop.share ?? from.failPoint?.share;
         const share = stated ?? assumedShare;
         const evidence = [
           `step '${from.id}' sends customers back to '${loop.backTo.step}' (share ${formatNumber(share)}${stated === undefined ? ", assumed" : ""})`,
-          `steps repeated: ${listIds(repeated, 10)}`,
-          `one repeat costs ${plural(minutes, "minute")} and ${plural(waitDays, "day")} of waiting`,
+          `steps repeated: ${repeated.length === 0 ? "(none)" : listIds(repeated, 10)}`,
+          `one repeat costs ${plural(Number(minutes.toFixed(2)), "minute")} and ${plural(Number(waitDays.toFixed(2)), "day")} of waiting`,
         ];
         if (from.failPoint) evidence.push(`fail point: ${from.failPoint.description}`);
+        const ofAll = share * (reach.get(from.id) ?? 0);
         ctx.report({
           target: { service: service.id, step: from.id },
-          message: `Step '${from.id}' sends ${formatNumber(share * 100)}% of customers back to '${loop.backTo.step}' to repeat ${plural(repeated.length, "step")}`,
+          message:
+            `Step '${from.id}' sends ${formatNumber(share * 100)}% of the customers reaching it (${formatNumber(ofAll * 100)}% of the service's) ` +
+            `back to '${loop.backTo.step}' to repeat ${plural(repeated.length, "step")}`,
           evidence,
           minutes: share * minutes,
           waitDays: share * waitDays,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { catalog, service } from "./fixtures.js";
 import { expectFindings, lintRule } from "./lint.js";
 
-function experience(kind: "customer-carries" | "data-share", documents: string[] = []) {
+function experience(kind: "customer-carries" | "data-share", documents: string[] = [], share?: number) {
   return catalog({
     services: [
       service("ssa-retire", [{ id: "apply", lane: "customer", channel: "web" }, { id: "letter", lane: "physical-evidence", channel: "mail" }]),
@@ -14,7 +14,7 @@ function experience(kind: "customer-carries" | "data-share", documents: string[]
         name: "Approaching retirement",
         services: ["ssa-retire", "cms-enroll"],
         links: [
-          { id: "to-medicare", kind, from: { service: "ssa-retire", step: "letter" }, to: { service: "cms-enroll", step: "enroll" }, documents, waitDays: 7 },
+          { id: "to-medicare", kind, from: { service: "ssa-retire", step: "letter" }, to: { service: "cms-enroll", step: "enroll" }, documents, waitDays: 7, ...(share === undefined ? {} : { share }) },
         ],
       },
     ],
@@ -22,11 +22,16 @@ function experience(kind: "customer-carries" | "data-share", documents: string[]
 }
 
 describe("customer-as-courier", () => {
-  it("flags a hand-off the customer carries, counting the documents and the volume of the receiving step", () => {
-    const findings = lintRule("customer-as-courier", experience("customer-carries", ["birth-cert", "tax-return"]));
+  it("flags a hand-off the customer carries, counting the documents and the customers who follow the link", () => {
+    // By hand: 1,000 SSA customers reach the letter; 40% follow the link and carry two documents:
+    // 400 customers × (15 + 2 × 5) minutes ÷ 60 = 166.67 hours.
+    const findings = lintRule("customer-as-courier", experience("customer-carries", ["birth-cert", "tax-return"], 0.4));
     expectFindings(findings, [{ target: { experience: "retire", link: "to-medicare" }, message: "carry the hand-off from SSA to CMS" }]);
     const [finding] = findings;
     expect(finding!.burden).toMatchObject({ minutesPerCustomer: 25, waitDays: 7, customersPerYear: 400 });
+    expect(finding!.burden.annualHours).toBeCloseTo((400 * 25) / 60, 6);
+    // Without a share, every customer at the letter follows it: 1,000.
+    expect(lintRule("customer-as-courier", experience("customer-carries", ["birth-cert"]))[0]!.burden.customersPerYear).toBe(1000);
     expect(finding!.evidence).toContain("documents carried: 'birth-cert', 'tax-return'");
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oneService } from "./fixtures.js";
+import { catalog, oneService, service } from "./fixtures.js";
 import { expectFindings, lintRule } from "./lint.js";
 
 describe("dead-end", () => {
@@ -37,5 +37,27 @@ describe("dead-end", () => {
     ]);
     expectFindings(lintRule("dead-end", catalog), [{ target: { service: "svc", step: "deny" }, message: "no appeal" }]);
     expect(lintRule("dead-end", catalog, { denialsNeedNextStep: false })).toEqual([]);
+  });
+
+  it("follows life-experience links: a decline letter a link carries on to another agency's program is not a dead end", () => {
+    const cat = catalog({
+      services: [
+        service("sba-loan", [
+          { id: "apply", lane: "customer", channel: "web", next: [{ to: "approve", kind: "branch", share: 0.6 }, { to: "decline", kind: "branch", share: 0.4 }] },
+          { id: "approve", lane: "physical-evidence", channel: "mail", outcome: "granted" },
+          { id: "decline", lane: "physical-evidence", channel: "mail", outcome: "denied" },
+        ]),
+        service("fema-grant", [{ id: "apply-grant", lane: "customer", channel: "web" }], { agency: "cms" }),
+      ],
+      lifeExperiences: [
+        {
+          id: "disaster",
+          name: "Recovering from a disaster",
+          services: ["sba-loan", "fema-grant"],
+          links: [{ id: "refer", kind: "referral", from: { service: "sba-loan", step: "decline" }, to: { service: "fema-grant", step: "apply-grant" } }],
+        },
+      ],
+    });
+    expect(lintRule("dead-end", cat)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ describe("repeated-documents", () => {
         { id: "visit", lane: "customer", channel: "office", documentsAsked: ["birth-cert", "dd214"] },
       ]),
     );
-    expectFindings(findings, [{ target: { service: "svc", step: "visit" }, message: "Document 'birth-cert' is asked 2 times" }]);
+    expectFindings(findings, [{ target: { service: "svc", step: "visit" }, message: "Document 'birth-cert' is asked again at step 'visit'" }]);
     expect(findings[0]!.burden.minutesPerCustomer).toBe(10);
     expect(findings[0]!.burden.annualHours).toBeCloseTo((10 * 1000) / 60, 5);
   });

@@ -11,7 +11,7 @@ describe("repeated-identity-proofing", () => {
         { id: "visit", lane: "customer", channel: "office", identityProofing: "in-person" },
       ]),
     );
-    expectFindings(findings, [{ target: { service: "svc", step: "visit" }, message: "Identity check is asked 2 times on one path" }]);
+    expectFindings(findings, [{ target: { service: "svc", step: "visit" }, message: "Identity check is asked again at step 'visit' of service 'svc' after step 'sign-up'" }]);
     expect(findings[0]!.burden.minutesPerCustomer).toBe(15);
   });
 

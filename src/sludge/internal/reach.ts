@@ -1,0 +1,57 @@
+/**
+ * Reach, visits and people read from the flow model, for the burden arithmetic and the rules (which must not load
+ * the burden report and, through it, the presets that list them).
+ *
+ * @internal
+ */
+import { experienceEntryServices } from "../../graph/build.js";
+import type { CatalogIndex } from "../../model/index-lookup.js";
+import type { LifeExperience } from "../../model/schema.js";
+import type { AnalysisAccess } from "../types.js";
+
+/**
+ * The share of each step's customers, by service, read from the graph analysis. @internal
+ */
+export function reachOf(analysis: AnalysisAccess, serviceId: string): ReadonlyMap<string, number> {
+  return reachMapsOf(analysis, serviceId).reach;
+}
+
+/** Expected visits per customer of each step (reach plus rework repeats), by service. @internal */
+export function visitsOf(analysis: AnalysisAccess, serviceId: string): ReadonlyMap<string, number> {
+  return reachMapsOf(analysis, serviceId).visits;
+}
+
+function reachMapsOf(analysis: AnalysisAccess, serviceId: string): ReachMaps {
+  const reach = analysis.service(serviceId).reach;
+  let maps = reachMaps.get(reach);
+  if (maps === undefined) {
+    maps = { reach: new Map<string, number>(), visits: new Map<string, number>() };
+    for (const entry of reach) {
+      maps.reach.set(entry.step, entry.share);
+      maps.visits.set(entry.step, entry.visits ?? entry.share);
+    }
+    reachMaps.set(reach, maps);
+  }
+  return maps;
+}
+
+interface ReachMaps {
+  readonly reach: Map<string, number>;
+  readonly visits: Map<string, number>;
+}
+
+/** Reach by step id, per reach list: the findings' burden and the burden report of one lint share them. */
+const reachMaps = new WeakMap<readonly { readonly step: string; readonly share: number }[], ReachMaps>();
+
+/**
+ * The people a year who enter a life experience: the annual volumes of its entry services (those no link from
+ * another of its services leads into), each person counted once however many services they go on to.
+ *
+ * @internal
+ */
+export function experiencePeople(index: CatalogIndex, experience: LifeExperience): number {
+  let people = 0;
+  for (const service of experienceEntryServices(index, experience)) people += service.occasion.annualVolume ?? 0;
+  return people;
+}
+
