@@ -2,7 +2,7 @@
  * Integrity checks beyond the schema: unique ids, references that resolve, reachable steps, coherent flows and
  * branch shares, links between existing steps, waiver targets. Linear in the size of the catalog.
  */
-import { hintFor } from "./did-you-mean.js";
+import { hintFor, suggest } from "./did-you-mean.js";
 import { type CatalogIssue, type PathSegment, makeIssue } from "./issues.js";
 import type { Catalog, Service } from "./schema.js";
 
@@ -271,17 +271,21 @@ function checkSteps(
   judgeReach: boolean,
 ): void {
   let knownSteps: string[] | undefined;
-  // A broken flow or attachment leaves the steps behind it unreachable: saying so again for each would only
-  // restate the one issue, so reachability is judged only when every flow resolves.
-  let brokenFlow = false;
+  // A flow or attachment that names an unknown step is followed to the step it most likely meant (the one the
+  // "did you mean" hint names), so a typo does not also flag the steps behind it as unreachable; one with no
+  // close match is followed nowhere, and the unreachable steps' hint says that fixing it may reach them.
+  let unresolvedFlow = false;
   // Paths are built only for an issue: a 200,000-step catalog has millions of references.
-  const stepRef = (id: string | undefined, parent: readonly PathSegment[], a: PathSegment, b?: PathSegment, c?: PathSegment): boolean => {
-    if (id === undefined || stepIds.has(id)) return true;
+  // Returns the step the reference resolves to: itself, the closest known id for a typo, or undefined.
+  const stepRef = (id: string | undefined, parent: readonly PathSegment[], a: PathSegment, b?: PathSegment, c?: PathSegment): string | undefined => {
+    if (id === undefined || stepIds.has(id)) return id;
     knownSteps ??= [...stepIds].sort();
     issues.push(
       makeIssue("unknown_reference", at(parent, a, b, c), `step '${id}' is not a step of service '${service.id}'`, hintFor(id, knownSteps, "steps")),
     );
-    return false;
+    const meant = suggest(id, knownSteps);
+    if (meant === undefined) unresolvedFlow = true;
+    return meant;
   };
   // Edges for reachability: flows and "attached to" (a step attached to a reached step is reached too).
   const adjacency = new Map<string, string[]>();
@@ -299,12 +303,11 @@ function checkSteps(
     refs("dataElements", step.dataAsked, path, "dataAsked");
     refs("documentTypes", step.documentsAsked, path, "documentsAsked");
     refs("sources", step.sources, path, "sources");
-    const attachedOk = stepRef(step.attachedTo, path, "attachedTo");
-    if (!attachedOk) brokenFlow = true;
-    if (attachedOk && step.attachedTo !== undefined) {
-      if (step.attachedTo === step.id) {
-        issues.push(makeIssue("invalid_flow", [...path, "attachedTo"], "a step cannot be attached to itself"));
-      } else addEdge(step.attachedTo, step.id);
+    const host = stepRef(step.attachedTo, path, "attachedTo");
+    if (host !== undefined) {
+      if (host === step.id) {
+        if (step.attachedTo === step.id) issues.push(makeIssue("invalid_flow", [...path, "attachedTo"], "a step cannot be attached to itself"));
+      } else addEdge(host, step.id);
     }
     if (step.deadline !== undefined) stepRef(step.deadline.reminder, path, "deadline", "reminder");
 
@@ -317,8 +320,8 @@ function checkSteps(
     const targets = next.length > 8 ? new Set<string>() : undefined;
     for (let f = 0; f < next.length; f++) {
       const flow = next[f]!;
-      if (stepRef(flow.to, path, "next", f, "to")) addEdge(step.id, flow.to);
-      else brokenFlow = true;
+      const target = stepRef(flow.to, path, "next", f, "to");
+      if (target !== undefined) addEdge(step.id, target);
       let repeated = false;
       if (targets !== undefined) {
         repeated = targets.has(flow.to);
@@ -364,7 +367,7 @@ function checkSteps(
     }
   });
 
-  if (!judgeReach || brokenFlow) return;
+  if (!judgeReach) return;
   // Reachability from the entry steps (marked, or the first step).
   const entries = service.steps.filter((s) => s.entry === true).map((s) => s.id);
   if (entries.length === 0 && service.steps[0]) entries.push(service.steps[0].id);
@@ -387,7 +390,9 @@ function checkSteps(
         "unreachable_step",
         [...base, "steps", i],
         `step '${step.id}' cannot be reached from the entry step${entries.length === 1 ? ` '${entries[0]}'` : "s"}`,
-        "add a flow to it from an earlier step's next, attach it with attachedTo, or mark it entry: true",
+        unresolvedFlow
+          ? "fix the flow that names an unknown step if it meant this one; otherwise add a flow to it from an earlier step's next, attach it with attachedTo, or mark it entry: true"
+          : "add a flow to it from an earlier step's next, attach it with attachedTo, or mark it entry: true",
       ),
     );
   });

@@ -52,10 +52,13 @@ const LONG_YAML = YAML_TEXT.replace("Small test catalog", "x".repeat(1_000_001))
 const ONE_PASS = jsonWith((doc) => {
   doc.services[0].agency = "sss";
   doc.services[0].kind = "benefit";
-  doc.services[0].steps[0].next = [{ to: "reveiw" }];
+  doc.services[0].steps[0].next[0].to = "reveiw";
 });
 const BROKEN_NEXT = jsonWith((doc) => {
-  doc.services[0].steps[0].next = [{ to: "reveiw" }];
+  doc.services[0].steps[0].next[0].to = "reveiw";
+});
+const UNKNOWN_NEXT = jsonWith((doc) => {
+  doc.services[0].steps[2].next[0].to = "nowhere";
 });
 const MISTYPED_NEXT = jsonWith((doc) => {
   doc.services[0].steps[0].nxt = doc.services[0].steps[0].next;
@@ -100,7 +103,15 @@ const ROWS: readonly Row[] = [
       ["unknown_reference", "services[0].steps[0].next[0].to", ...at(ONE_PASS, '"reveiw"')],
     ],
   ],
-  ["a broken next, without unreachable steps behind it", BROKEN_NEXT, [["unknown_reference", "services[0].steps[0].next[0].to", ...at(BROKEN_NEXT, '"reveiw"')]]],
+  ["a mistyped next, followed to the step it meant: no unreachable steps behind it", BROKEN_NEXT, [["unknown_reference", "services[0].steps[0].next[0].to", ...at(BROKEN_NEXT, '"reveiw"')]]],
+  [
+    "a next that names no step at all: the step behind it is unreachable too",
+    UNKNOWN_NEXT,
+    [
+      ["unknown_reference", "services[0].steps[2].next[0].to", ...at(UNKNOWN_NEXT, '"nowhere"')],
+      ["unreachable_step", "services[0].steps[3]", ...at(UNKNOWN_NEXT, "{", UNKNOWN_NEXT.lastIndexOf("{", UNKNOWN_NEXT.indexOf('"id": "letter"')) - UNKNOWN_NEXT.indexOf("{"))],
+    ],
+  ],
   ["a mistyped next key, without unreachable steps behind it", MISTYPED_NEXT, [["unrecognized_key", "services[0].steps[0].nxt", ...at(MISTYPED_NEXT, '"nxt"')]]],
 ];
 
