@@ -68,6 +68,33 @@ export function locate(document: Document, segments: readonly PathSegment[], lin
   return { line: pos.line, column: pos.col };
 }
 
+/**
+ * The path of the node at a text offset in a parsed YAML document: the keys and indexes from the root down to the
+ * deepest map key or value, or sequence item, whose range holds the offset (a repeated key gives the key's path).
+ *
+ * @internal
+ */
+export function yamlPathAt(document: Document, offset: number): PathSegment[] {
+  const segments: PathSegment[] = [];
+  const holds = (node: unknown): boolean => isNode(node) && node.range !== undefined && node.range !== null && node.range[0] <= offset && offset < node.range[2];
+  let node: unknown = document.contents;
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => holds(item.key) || holds(item.value));
+      if (!pair || !isScalar(pair.key)) break;
+      segments.push(String(pair.key.value));
+      if (holds(pair.key)) break;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex(holds);
+      if (index < 0) break;
+      segments.push(index);
+      node = node.items[index];
+    } else break;
+  }
+  return segments;
+}
+
 /** `services[2]` for `services[2].steps[4]`, `services` for `services[2]`, `""` for `services`, then `undefined`. */
 function parentPath(path: string): string | undefined {
   if (path === "") return undefined;

@@ -2,7 +2,7 @@ import { type Document, LineCounter, parseDocument, stringify } from "yaml";
 import type { z } from "zod";
 import { type CatalogIssue, CatalogValidationError, makeIssue } from "./issues.js";
 import { type Catalog, CatalogSchema } from "./schema.js";
-import { CatalogSource, jsonDuplicateKeys, jsonSyntaxErrorAt, locate, locateInJson } from "./source.js";
+import { CatalogSource, jsonDuplicateKeys, jsonSyntaxErrorAt, locate, locateInJson, yamlPathAt } from "./source.js";
 import { type TextFault, controlCharacters, firstInvalidUtf8, positionsOf, scanJson, scanYaml } from "./text-scan.js";
 import { type CatalogLimits, DEFAULT_LIMITS, sortIssues, validateDocument } from "./validate.js";
 import { defOf, unionOption, unwrap } from "./zod-walk.js";
@@ -199,7 +199,9 @@ function parseYamlText(text: string, options: SafeParseCatalogTextOptions, limit
     const pos = lines.linePos(error.pos[0]);
     const duplicate = error.code === "DUPLICATE_KEY";
     if (!duplicate) fatal = true;
-    const issue = makeIssue(duplicate ? "duplicate_key" : "syntax_error", [], `invalid YAML: ${firstLine(error.message)}`, duplicate ? "remove or rename the repeated key" : undefined);
+    const issue = duplicate
+      ? makeIssue("duplicate_key", yamlPathAt(document, error.pos[0]), "this key is already in the same mapping", "remove or rename the repeated key")
+      : makeIssue("syntax_error", [], `invalid YAML: ${firstLine(error.message)}`);
     textIssues.push({ ...issue, line: pos.line, column: pos.col });
   }
   if (fatal) return failure(textIssues);

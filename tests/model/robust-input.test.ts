@@ -43,6 +43,7 @@ function latin1Catalog(): Uint8Array {
 }
 
 const DUPLICATE_JSON = JSON_TEXT.replace('"name": "Small test catalog",', '"name": "Small test catalog",\n  "name": "Again",');
+const NESTED_DUPLICATE_YAML = YAML_TEXT.replace(/^( *)name: Apply online$/m, "$1name: Apply online\n$1name: Again");
 const TAGGED_YAML = YAML_TEXT.replace("name: Small test catalog", "name: !custom Small test catalog");
 const BINARY_YAML = YAML_TEXT.replace("name: Small test catalog", "name: !!binary aGVsbG8=");
 const NUL_JSON = JSON_TEXT.replace("Small test", "Small\u0000test");
@@ -80,7 +81,8 @@ const ROWS: readonly Row[] = [
   ["JSON bytes with a byte-order mark", new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(JSON_TEXT)]), []],
   ["a byte that is not UTF-8", latin1Catalog(), [["invalid_encoding", "", ...at(JSON_TEXT, "Apply online", 9)]]],
   ["a duplicate key in JSON", DUPLICATE_JSON, [["duplicate_key", "name", 4, 3]]],
-  ["a duplicate key in YAML", YAML_TEXT.replace("name: Small test catalog", "name: Small test catalog\nname: Again"), [["duplicate_key", "", 3, 1]]],
+  ["a duplicate key deep in YAML, at its path", NESTED_DUPLICATE_YAML, [["duplicate_key", "services[0].steps[0].name", ...at(NESTED_DUPLICATE_YAML, "name: Again")]]],
+  ["a duplicate key in YAML", YAML_TEXT.replace("name: Small test catalog", "name: Small test catalog\nname: Again"), [["duplicate_key", "name", 3, 1]]],
   ["a custom YAML tag", TAGGED_YAML, [["unknown_tag", "", ...at(TAGGED_YAML, "!custom")]]],
   [
     "a !!binary YAML tag, with the value it turns into",
