@@ -4,11 +4,32 @@
  */
 import { hintFor, suggest } from "./did-you-mean.js";
 import { type CatalogIssue, type PathSegment, makeIssue } from "./issues.js";
+import { type HeldReference, type ReferenceCollection, isCollection, referencesHeldBy, visitIds } from "./references.js";
 import type { Catalog, Service } from "./schema.js";
 
 const SHARE_TOLERANCE = 1e-6;
 
-type Collection = "sources" | "agencies" | "channels" | "roles" | "tools" | "dataElements" | "documentTypes" | "services" | "lifeExperiences";
+type Collection = ReferenceCollection;
+
+/** The references an item resolves on its own (not those paired with a neighbour, nor a nested step's). */
+function resolvedAlone(owner: string, except?: string): readonly HeldReference[] {
+  return referencesHeldBy(owner, except).filter((r) => isCollection(r.field.target) && !r.field.paired);
+}
+const ITEM_REFERENCES: readonly (readonly [Exclude<Collection, "services" | "lifeExperiences">, readonly HeldReference[]])[] = (
+  ["sources", "agencies", "channels", "roles", "tools", "dataElements", "documentTypes"] as const
+).map((collection) => [collection, resolvedAlone(`${collection}[]`)] as const);
+const SERVICE_REFERENCES = resolvedAlone("services[]", "services[].steps[]");
+const STEP_REFERENCES = resolvedAlone("services[].steps[]");
+const STEP_TO_STEP = referencesHeldBy("services[].steps[]").filter((r) => r.field.target === "step");
+const EXPERIENCE_REFERENCES = resolvedAlone("lifeExperiences[]");
+
+/** Resolves every reference of `item` that `held` lists, at `parent` and the segments below it. */
+function resolveHeld(item: unknown, held: readonly HeldReference[], parent: readonly PathSegment[], ref: RefCheck): void {
+  for (const { field, rest } of held) {
+    const collection = field.target as Collection;
+    visitIds(item, rest, (id, below) => ref(collection, id, parent, below[0], below[1], below[2]));
+  }
+}
 
 const COLLECTION_NOUN: Record<Collection, string> = {
   sources: "source",
@@ -58,9 +79,6 @@ function at(parent: readonly PathSegment[], a?: PathSegment, b?: PathSegment, c?
 /** Reports an id of `collection` that is not defined, at `parent` and up to three more segments. */
 type RefCheck = (collection: Collection, id: string | undefined, parent: readonly PathSegment[], a?: PathSegment, b?: PathSegment, c?: PathSegment) => void;
 
-/** Reports every id of `list` that `collection` does not define, at `parent`, `a` and the id's position. */
-type RefsCheck = (collection: Collection, list: readonly string[], parent: readonly PathSegment[], a: PathSegment) => void;
-
 function formatIndex(base: readonly PathSegment[], index: number): string {
   return `${base.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".").replace(/\.\[/g, "[")}[${index}]`;
 }
@@ -106,35 +124,21 @@ export function checkIntegrity(catalog: Catalog, partial?: PartialCatalog): Cata
       ),
     );
   };
-  const refs: RefsCheck = (collection, list, parent, a) => {
-    for (let i = 0; i < list.length; i++) ref(collection, list[i], parent, a, i);
-  };
 
+  for (const [collection, held] of ITEM_REFERENCES) {
+    if (held.length > 0) catalog[collection].forEach((item, i) => resolveHeld(item, held, [collection, i], ref));
+  }
   catalog.agencies.forEach((agency, i) => {
-    ref("agencies", agency.department, ["agencies", i], "department");
     if (agency.department === agency.id) {
       issues.push(makeIssue("invalid_value", ["agencies", i, "department"], `agency '${agency.id}' cannot be its own department`));
     }
-  });
-  catalog.channels.forEach((c, i) => ref("agencies", c.agency, ["channels", i], "agency"));
-  catalog.roles.forEach((r, i) => ref("agencies", r.agency, ["roles", i], "agency"));
-  catalog.tools.forEach((t, i) => ref("agencies", t.agency, ["tools", i], "agency"));
-  catalog.dataElements.forEach((d, i) => refs("agencies", d.heldBy, ["dataElements", i], "heldBy"));
-  catalog.documentTypes.forEach((d, i) => {
-    ref("agencies", d.issuedBy, ["documentTypes", i], "issuedBy");
-    refs("agencies", d.heldBy, ["documentTypes", i], "heldBy");
   });
 
   const stepIdsByService = new Map<string, Set<string>>(partial?.stepIds);
   catalog.services.forEach((service, s) => {
     const base: PathSegment[] = ["services", s];
-    ref("agencies", service.agency, base, "agency");
-    refs("channels", service.channels, base, "channels");
-    refs("roles", service.roles, base, "roles");
-    refs("tools", service.tools, base, "tools");
-    refs("sources", service.sources, base, "sources");
+    resolveHeld(service, SERVICE_REFERENCES, base, ref);
     service.feedback.forEach((f, k) => {
-      ref("channels", f.channel, base, "feedback", k, "channel");
       if (f.survey === "v1") {
         f.questions.forEach((q, j) => {
           if (q.counts && q.counts.length !== q.scale) {
@@ -159,13 +163,12 @@ export function checkIntegrity(catalog: Catalog, partial?: PartialCatalog): Cata
     const partialSteps = partial?.partialServices.has(s) === true;
     if (partialSteps) for (const id of partial?.stepIds.get(service.id) ?? []) stepIds.add(id);
     if (!stepIdsByService.has(service.id) || partialSteps) stepIdsByService.set(service.id, stepIds);
-    checkSteps(service, base, stepIds, ref, refs, issues, !partialSteps);
+    checkSteps(service, base, stepIds, ref, issues, !partialSteps);
   });
 
   catalog.lifeExperiences.forEach((experience, e) => {
     const base: PathSegment[] = ["lifeExperiences", e];
-    refs("services", experience.services, base, "services");
-    refs("sources", experience.sources, base, "sources");
+    resolveHeld(experience, EXPERIENCE_REFERENCES, base, ref);
     const members = new Set(experience.services);
     collectIds(experience.links, [...base, "links"], `link (in life experience '${experience.id}')`, issues);
     experience.links.forEach((link, l) => {
@@ -208,8 +211,6 @@ export function checkIntegrity(catalog: Catalog, partial?: PartialCatalog): Cata
           ),
         );
       }
-      refs("dataElements", link.data, linkBase, "data");
-      refs("documentTypes", link.documents, linkBase, "documents");
     });
   });
 
@@ -266,7 +267,6 @@ function checkSteps(
   base: readonly PathSegment[],
   stepIds: ReadonlySet<string>,
   ref: RefCheck,
-  refs: RefsCheck,
   issues: CatalogIssue[],
   judgeReach: boolean,
 ): void {
@@ -296,20 +296,18 @@ function checkSteps(
   };
   service.steps.forEach((step, i) => {
     const path: PathSegment[] = [...base, "steps", i];
-    ref("channels", step.channel, path, "channel");
-    ref("roles", step.role, path, "role");
-    refs("tools", step.tools, path, "tools");
-    ref("tools", step.credential, path, "credential");
-    refs("dataElements", step.dataAsked, path, "dataAsked");
-    refs("documentTypes", step.documentsAsked, path, "documentsAsked");
-    refs("sources", step.sources, path, "sources");
-    const host = stepRef(step.attachedTo, path, "attachedTo");
-    if (host !== undefined) {
-      if (host === step.id) {
-        if (step.attachedTo === step.id) issues.push(makeIssue("invalid_flow", [...path, "attachedTo"], "a step cannot be attached to itself"));
-      } else addEdge(host, step.id);
+    resolveHeld(step, STEP_REFERENCES, path, ref);
+    for (const { field, rest } of STEP_TO_STEP) {
+      visitIds(step, rest, (id, below) => {
+        const target = stepRef(id, path, below[0]!, below[1], below[2]);
+        if (target === undefined) return;
+        if (field.edge === "flow") addEdge(step.id, target);
+        else if (field.edge === "attachment") {
+          if (target !== step.id) addEdge(target, step.id);
+          else if (id === step.id) issues.push(makeIssue("invalid_flow", [...path, ...below], "a step cannot be attached to itself"));
+        }
+      });
     }
-    if (step.deadline !== undefined) stepRef(step.deadline.reminder, path, "deadline", "reminder");
 
     let branchCount = 0;
     let branchSum = 0;
@@ -320,8 +318,6 @@ function checkSteps(
     const targets = next.length > 8 ? new Set<string>() : undefined;
     for (let f = 0; f < next.length; f++) {
       const flow = next[f]!;
-      const target = stepRef(flow.to, path, "next", f, "to");
-      if (target !== undefined) addEdge(step.id, target);
       let repeated = false;
       if (targets !== undefined) {
         repeated = targets.has(flow.to);

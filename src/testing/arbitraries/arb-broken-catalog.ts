@@ -1,6 +1,7 @@
 import * as fc from "fast-check";
 import { type CatalogIssueCode, type PathSegment, formatPath } from "../../model/issues.js";
 import type { Catalog } from "../../model/schema.js";
+import { REFERENCE_FIELDS, type ReferenceTarget, visitIds } from "../../model/references.js";
 import { freshId } from "../internal/strings.js";
 import { type CatalogConstraints, type CatalogPlan, type CatalogSettings, buildCatalog, catalogPlan, catalogSettings } from "./arb-catalog.js";
 
@@ -220,65 +221,30 @@ function issue(code: CatalogIssueCode, path: readonly PathSegment[], breakage: B
  * reference itself, or its whole parent where the validator reads one field only when another resolves (a link
  * end's step only once its service is known, a waiver's step or link only once its service or experience is).
  */
+const NOUN: Record<ReferenceTarget, string> = {
+  sources: "source",
+  agencies: "agency",
+  channels: "channel",
+  roles: "role",
+  tools: "tool",
+  dataElements: "data",
+  documentTypes: "document",
+  services: "service",
+  lifeExperiences: "experience",
+  step: "step",
+  "step-of-service": "step",
+  "link-of-experience": "link",
+};
+
+/** Every reference the catalog holds, from the model's one table of reference fields. */
 function referenceSites(c: Catalog): { path: PathSegment[]; noun: string; claim?: PathSegment[] }[] {
   const out: { path: PathSegment[]; noun: string; claim?: PathSegment[] }[] = [];
-  const one = (path: PathSegment[], value: string | undefined, noun: string): void => {
-    if (value !== undefined) out.push({ path, noun });
-  };
-  const many = (path: PathSegment[], values: readonly string[], noun: string): void => {
-    values.forEach((_, k) => out.push({ path: [...path, k], noun }));
-  };
-  c.agencies.forEach((a, i) => one(["agencies", i, "department"], a.department, "agency"));
-  c.channels.forEach((x, i) => one(["channels", i, "agency"], x.agency, "agency"));
-  c.roles.forEach((x, i) => one(["roles", i, "agency"], x.agency, "agency"));
-  c.tools.forEach((x, i) => one(["tools", i, "agency"], x.agency, "agency"));
-  c.dataElements.forEach((x, i) => many(["dataElements", i, "heldBy"], x.heldBy, "agency"));
-  c.documentTypes.forEach((x, i) => {
-    one(["documentTypes", i, "issuedBy"], x.issuedBy, "agency");
-    many(["documentTypes", i, "heldBy"], x.heldBy, "agency");
-  });
-  c.services.forEach((s, i) => {
-    const base: PathSegment[] = ["services", i];
-    out.push({ path: [...base, "agency"], noun: "agency" });
-    many([...base, "channels"], s.channels, "channel");
-    many([...base, "roles"], s.roles, "role");
-    many([...base, "tools"], s.tools, "tool");
-    many([...base, "sources"], s.sources, "source");
-    s.feedback.forEach((f, k) => one([...base, "feedback", k, "channel"], f.channel, "channel"));
-    s.steps.forEach((step, j) => {
-      const at: PathSegment[] = [...base, "steps", j];
-      one([...at, "channel"], step.channel, "channel");
-      one([...at, "role"], step.role, "role");
-      many([...at, "tools"], step.tools, "tool");
-      one([...at, "credential"], step.credential, "tool");
-      many([...at, "dataAsked"], step.dataAsked, "data");
-      many([...at, "documentsAsked"], step.documentsAsked, "document");
-      many([...at, "sources"], step.sources, "source");
-      one([...at, "attachedTo"], step.attachedTo, "step");
-      one([...at, "deadline", "reminder"], step.deadline?.reminder, "step");
-      step.next.forEach((_, f) => out.push({ path: [...at, "next", f, "to"], noun: "step" }));
+  for (const field of REFERENCE_FIELDS) {
+    visitIds(c, field.segments, (_, below) => {
+      const path = [...below];
+      out.push(field.paired ? { path, noun: NOUN[field.target], claim: path.slice(0, -1) } : { path, noun: NOUN[field.target] });
     });
-  });
-  c.lifeExperiences.forEach((x, e) => {
-    const base: PathSegment[] = ["lifeExperiences", e];
-    many([...base, "services"], x.services, "service");
-    many([...base, "sources"], x.sources, "source");
-    x.links.forEach((l, k) => {
-      const at: PathSegment[] = [...base, "links", k];
-      for (const end of ["from", "to"] as const) {
-        out.push({ path: [...at, end, "service"], noun: "service", claim: [...at, end] });
-        out.push({ path: [...at, end, "step"], noun: "step", claim: [...at, end] });
-      }
-      many([...at, "data"], l.data, "data");
-      many([...at, "documents"], l.documents, "document");
-    });
-  });
-  c.waivers.forEach((w, i) => {
-    const at: PathSegment[] = ["waivers", i, "target"];
-    for (const [field, noun] of [["service", "service"], ["step", "step"], ["experience", "experience"], ["link", "link"]] as const) {
-      if (w.target[field] !== undefined) out.push({ path: [...at, field], noun, claim: at });
-    }
-  });
+  }
   return out;
 }
 
