@@ -39,7 +39,7 @@ const cases: readonly Case[] = [
   { name: "`node -e 0` (bare Node)", args: ["-e", "0"] },
   { name: "`service-blueprint --version`", args: [cli, "--version"], aim: 1.3 },
   { name: "`service-blueprint validate` (a 2-service example)", args: [cli, "validate", example], aim: 2 },
-  { name: "`service-blueprint lint` (the same example)", args: [cli, "lint", example, "--no-config", "--fail-on", "never"] },
+  { name: "`service-blueprint lint` (the same example)", args: [cli, "lint", example, "--fail-on", "never"] },
   { name: "`import` of the library (ESM)", args: ["--input-type=module", "-e", `await import(${JSON.stringify(pathToFileURL(join(root, "dist/index.js")).href)})`] },
   { name: "`require` of the library (CommonJS)", args: ["-e", `require(${JSON.stringify(join(root, "dist/index.cjs"))})`] },
 ];
