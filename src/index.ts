@@ -129,6 +129,7 @@ export type {
   CatalogFormat,
   ParseCatalogTextOptions,
   SafeParseCatalogTextOptions,
+  SafeParseCatalogTextKeptResult,
   SafeParseCatalogTextResult,
   SerializeCatalogOptions,
 } from "./model/text.js";

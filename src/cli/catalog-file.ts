@@ -1,7 +1,7 @@
 /**
  * Reading catalogs from files for the commands, and printing their issues as `file:line:column code message`.
  */
-import { type Catalog, type CatalogIssue, type CatalogSource, safeParseCatalogBytes } from "../index.js";
+import { type Catalog, type CatalogIssue, type CatalogSource, safeParseCatalogBytes } from "./library.js";
 import type { CliIo, Paint } from "./io.js";
 import { readBytes } from "./io.js";
 

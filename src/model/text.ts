@@ -76,6 +76,30 @@ export type SafeParseCatalogTextResult =
   | { readonly success: false; readonly issues: readonly CatalogIssue[] };
 
 /**
+ * The result of {@link safeParseCatalogText} and {@link safeParseCatalogBytes} called with `keepSource: true`: a
+ * valid catalog always comes with its source, so that it can be handed on where a {@link CatalogSource} is expected
+ * (`formatFindings`' `catalogSource`) without a check, also under `exactOptionalPropertyTypes`.
+ *
+ * @example
+ * ```ts
+ * import { formatFindings, lintCatalog, safeParseCatalogText } from "service-blueprint";
+ * const parsed = safeParseCatalogText(text, { source: "catalog.yaml", keepSource: true });
+ * if (parsed.success) {
+ *   console.log(formatFindings(lintCatalog(parsed.catalog), "stylish", { catalogFile: "catalog.yaml", catalogSource: parsed.source }));
+ * }
+ * ```
+ */
+export type SafeParseCatalogTextKeptResult =
+  | {
+      readonly success: true;
+      readonly catalog: Catalog;
+      readonly issues: readonly [];
+      /** The text and where each path is in it. */
+      readonly source: CatalogSource;
+    }
+  | { readonly success: false; readonly issues: readonly CatalogIssue[] };
+
+/**
  * Detects the format of catalog text: JSON when the first non-blank character is `{`, YAML otherwise, or from a
  * file name's extension when given.
  *
@@ -145,6 +169,8 @@ function failure(issues: Located[]): SafeParseCatalogTextResult {
  * if (!result.success) console.log(result.issues[0]); // { code: "unrecognized_key", line: 3, column: 1, hint: "did you mean 'services'?", ... }
  * ```
  */
+export function safeParseCatalogText(text: string, options: SafeParseCatalogTextOptions & { readonly keepSource: true }): SafeParseCatalogTextKeptResult;
+export function safeParseCatalogText(text: string, options?: SafeParseCatalogTextOptions): SafeParseCatalogTextResult;
 export function safeParseCatalogText(text: string, options: SafeParseCatalogTextOptions = {}): SafeParseCatalogTextResult {
   const limits: CatalogLimits = { ...DEFAULT_LIMITS, ...options.limits };
   if (text.length > limits.maxTextLength) return tooLarge(`the text is ${text.length} characters long`, limits);
@@ -249,6 +275,8 @@ function parseYamlText(text: string, options: SafeParseCatalogTextOptions, limit
  * if (!result.success) for (const issue of result.issues) console.log(`${issue.line}:${issue.column} ${issue.code}`);
  * ```
  */
+export function safeParseCatalogBytes(bytes: Uint8Array, options: SafeParseCatalogTextOptions & { readonly keepSource: true }): SafeParseCatalogTextKeptResult;
+export function safeParseCatalogBytes(bytes: Uint8Array, options?: SafeParseCatalogTextOptions): SafeParseCatalogTextResult;
 export function safeParseCatalogBytes(bytes: Uint8Array, options: SafeParseCatalogTextOptions = {}): SafeParseCatalogTextResult {
   const limits: CatalogLimits = { ...DEFAULT_LIMITS, ...options.limits };
   if (bytes.length > limits.maxTextLength) return tooLarge(`the file is ${bytes.length} bytes long`, limits);

@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { type BurdenComparison, type Catalog, type CatalogComparison, type Finding, compareCatalogs } from "../../index.js";
+import { type BurdenComparison, type Catalog, type CatalogComparison, type Finding, compareCatalogs } from "../library.js";
 import { loadCatalogFiles } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../errors.js";

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { type Catalog, MermaidExportError, type MermaidDiagram, type MermaidOptions, suggest, toMermaid } from "../../index.js";
+import { type Catalog, MermaidExportError, type MermaidDiagram, type MermaidOptions, suggest, toMermaid } from "../library.js";
 import { loadCatalogFiles, plural } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT, messageWithoutHint } from "../errors.js";

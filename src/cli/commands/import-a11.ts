@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
-import { A11ImportError, type Catalog, formatA11ImportReport, importA11Feedback, serializeCatalog } from "../../index.js";
+import { A11ImportError, type Catalog, formatA11ImportReport, serializeCatalog } from "../library.js";
+import type { importA11Feedback } from "../../import/a11-import.js";
 import { loadCatalogFiles, plural } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
@@ -79,9 +80,11 @@ export function registerImportA11(program: Command, ctx: CliContext): void {
         merge = { catalog: existing.catalog };
         if (options.mapping !== undefined) merge.serviceIds = await readMapping(ctx, options.mapping);
       }
+      // The importer (and csv-parse with it) is loaded by this command only, so that no other command pays for it.
+      const { importA11Feedback: importFeedback } = await import("../../import/a11-import.js");
       let result: ReturnType<typeof importA11Feedback>;
       try {
-        result = importA11Feedback(csv, {
+        result = importFeedback(csv, {
           ...(options.name !== undefined ? { name: options.name } : {}),
           ...(merge !== undefined ? { merge } : {}),
         });

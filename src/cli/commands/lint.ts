@@ -12,7 +12,7 @@ import {
   formatFindingsChunks,
   lintCatalog,
   parseLintConfig,
-} from "../../index.js";
+} from "../library.js";
 import { jsonFilesChunks } from "../../report/formatters/json.js";
 import { sarifFilesChunks } from "../../report/formatters/sarif.js";
 import { formatIssueLines, loadCatalogFile, plural } from "../catalog-file.js";

@@ -6,7 +6,7 @@ import {
   lintCatalog,
   renderHtmlReport,
   toMermaid,
-} from "../../index.js";
+} from "../library.js";
 import { loadCatalogFiles, plural } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../errors.js";
