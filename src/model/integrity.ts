@@ -27,7 +27,7 @@ const EXPERIENCE_REFERENCES = resolvedAlone("lifeExperiences[]");
 function resolveHeld(item: unknown, held: readonly HeldReference[], parent: readonly PathSegment[], ref: RefCheck): void {
   for (const { field, rest } of held) {
     const collection = field.target as Collection;
-    visitIds(item, rest, (id, below) => ref(collection, id, parent, below[0], below[1], below[2]));
+    visitIds(item, rest, (id, below) => ref(collection, id, parent, below));
   }
 }
 
@@ -67,17 +67,13 @@ function collectIds(
   return new Set(seen.keys());
 }
 
-/** A path built only when there is something to report: `parent` and up to three more segments. */
-function at(parent: readonly PathSegment[], a?: PathSegment, b?: PathSegment, c?: PathSegment): PathSegment[] {
-  const path = [...parent];
-  if (a !== undefined) path.push(a);
-  if (b !== undefined) path.push(b);
-  if (c !== undefined) path.push(c);
-  return path;
+/** A path built only when there is something to report: `parent`, then the segments `below` it. */
+function at(parent: readonly PathSegment[], below: readonly PathSegment[]): PathSegment[] {
+  return [...parent, ...below];
 }
 
-/** Reports an id of `collection` that is not defined, at `parent` and up to three more segments. */
-type RefCheck = (collection: Collection, id: string | undefined, parent: readonly PathSegment[], a?: PathSegment, b?: PathSegment, c?: PathSegment) => void;
+/** Reports an id of `collection` that is not defined, at `parent` and the segments `below` it. */
+type RefCheck = (collection: Collection, id: string | undefined, parent: readonly PathSegment[], below: readonly PathSegment[]) => void;
 
 function formatIndex(base: readonly PathSegment[], index: number): string {
   return `${base.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".").replace(/\.\[/g, "[")}[${index}]`;
@@ -113,12 +109,12 @@ export function checkIntegrity(catalog: Catalog, partial?: PartialCatalog): Cata
   const sorted = {} as Record<Collection, string[]>;
   const known = (collection: Collection): string[] => (sorted[collection] ??= [...ids[collection]].sort());
 
-  const ref: RefCheck = (collection, id, parent, a, b, c) => {
+  const ref: RefCheck = (collection, id, parent, below) => {
     if (id === undefined || ids[collection].has(id)) return;
     issues.push(
       makeIssue(
         "unknown_reference",
-        at(parent, a, b, c),
+        at(parent, below),
         `${COLLECTION_NOUN[collection]} '${id}' is not defined`,
         hintFor(id, known(collection), `${collection}`),
       ),
@@ -177,7 +173,7 @@ export function checkIntegrity(catalog: Catalog, partial?: PartialCatalog): Cata
         const target = link[end];
         const steps = stepIdsByService.get(target.service);
         if (!steps) {
-          ref("services", target.service, linkBase, end, "service");
+          ref("services", target.service, linkBase, [end, "service"]);
           continue;
         }
         if (!members.has(target.service)) {
@@ -228,7 +224,7 @@ export function checkIntegrity(catalog: Catalog, partial?: PartialCatalog): Cata
     }
     if (t.service !== undefined) {
       const steps = stepIdsByService.get(t.service);
-      if (!steps) ref("services", t.service, base, "service");
+      if (!steps) ref("services", t.service, base, ["service"]);
       else if (t.step !== undefined && !steps.has(t.step)) {
         issues.push(
           makeIssue(
@@ -244,7 +240,7 @@ export function checkIntegrity(catalog: Catalog, partial?: PartialCatalog): Cata
     }
     if (t.experience !== undefined) {
       const experience = experiences.get(t.experience);
-      if (!experience) ref("lifeExperiences", t.experience, base, "experience");
+      if (!experience) ref("lifeExperiences", t.experience, base, ["experience"]);
       else if (t.link !== undefined && !experience.links.some((l) => l.id === t.link)) {
         issues.push(
           makeIssue(
@@ -277,11 +273,11 @@ function checkSteps(
   let unresolvedFlow = false;
   // Paths are built only for an issue: a 200,000-step catalog has millions of references.
   // Returns the step the reference resolves to: itself, the closest known id for a typo, or undefined.
-  const stepRef = (id: string | undefined, parent: readonly PathSegment[], a: PathSegment, b?: PathSegment, c?: PathSegment): string | undefined => {
+  const stepRef = (id: string | undefined, parent: readonly PathSegment[], below: readonly PathSegment[]): string | undefined => {
     if (id === undefined || stepIds.has(id)) return id;
     knownSteps ??= [...stepIds].sort();
     issues.push(
-      makeIssue("unknown_reference", at(parent, a, b, c), `step '${id}' is not a step of service '${service.id}'`, hintFor(id, knownSteps, "steps")),
+      makeIssue("unknown_reference", at(parent, below), `step '${id}' is not a step of service '${service.id}'`, hintFor(id, knownSteps, "steps")),
     );
     const meant = suggest(id, knownSteps);
     if (meant === undefined) unresolvedFlow = true;
@@ -299,7 +295,7 @@ function checkSteps(
     resolveHeld(step, STEP_REFERENCES, path, ref);
     for (const { field, rest } of STEP_TO_STEP) {
       visitIds(step, rest, (id, below) => {
-        const target = stepRef(id, path, below[0]!, below[1], below[2]);
+        const target = stepRef(id, path, below);
         if (target === undefined) return;
         if (field.edge === "flow") addEdge(step.id, target);
         else if (field.edge === "attachment") {
