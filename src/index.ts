@@ -272,6 +272,7 @@ export { waiverCovers } from "./sludge/waivers.js";
 export { compareCatalogs } from "./sludge/compare.js";
 export type { BurdenComparison, BurdenDelta, CatalogComparison, StepChange } from "./sludge/compare.js";
 export {
+  accessUndeclared,
   accessibilityGap,
   askedForHeldData,
   assumedEvidence,
@@ -288,6 +289,7 @@ export {
   languageGap,
   learningCost,
   lengthyStep,
+  longTimeToOutcome,
   longWait,
   lostCustomers,
   missingAnnualVolume,
@@ -298,7 +300,9 @@ export {
   paperChannel,
   repeatedDocuments,
   repeatedIdentityProofing,
+  repeatedVerification,
   reworkLoop,
+  shortDeadlineByPost,
   travelRequired,
   wetSignature,
 } from "./sludge/rules/index.js";

@@ -302,6 +302,8 @@ function checkSteps(
     ref("tools", step.credential, path, "credential");
     refs("dataElements", step.dataAsked, path, "dataAsked");
     refs("documentTypes", step.documentsAsked, path, "documentsAsked");
+    refs("dataElements", step.dataVerified, path, "dataVerified");
+    refs("documentTypes", step.documentsVerified, path, "documentsVerified");
     refs("sources", step.sources, path, "sources");
     const host = stepRef(step.attachedTo, path, "attachedTo");
     if (host !== undefined) {
