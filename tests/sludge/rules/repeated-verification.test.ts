@@ -97,3 +97,22 @@ describe("repeated-verification", () => {
     expect(() => referred([{ id: "verify", lane: "customer", dataVerified: ["no-such-element"] }])).toThrow(/no-such-element/);
   });
 });
+
+describe("repeated-verification on the bundled disaster example", () => {
+  it("counts the people who meet FEMA's inspection and SBA's loss verification, by hand", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { lintCatalog, parseCatalogText } = await import("../../../src/index.js");
+    const file = join(import.meta.dirname, "../../../examples/recovering-from-a-disaster/as-is.yaml");
+    const c = parseCatalogText(readFileSync(file, "utf8"), { format: "yaml" });
+    const findings = lintCatalog(c, { preset: [], rules: { "repeated-verification": "warning" }, today: "2026-12-01" }).findings;
+    // By hand: 1,900,000 registrants all reach the inspection (the fix-up rejoins the flow); the determination
+    // letter sends 25% to SBA (the referral link carries all of them): 475,000 meet both inspections, each paying
+    // 60 minutes + 60 minutes of travel: 475,000 × 120 ÷ 60 = 950,000 hours. The state's backstage review: everyone
+    // (FEMA's letter is carried on to the state program by all), 0 minutes.
+    expect(findings.map((f) => [f.key, f.burden.customersPerYear, f.burden.annualHours])).toEqual([
+      ["sba-disaster-home-loan/loss-verification", 475_000, 950_000],
+      ["state-rebuild-program/eligibility-review", 1_900_000, 0],
+    ]);
+  });
+});
