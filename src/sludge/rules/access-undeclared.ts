@@ -24,6 +24,7 @@ export const accessUndeclared = defineRule({
     categories: ["inclusion"],
     defaultSeverity: "info",
     recommended: false,
+    strictOnly: true,
     description:
       "A customer-facing step with a channel states no `languages`, or (on a digital or phone channel, the information and communication technology Section 508 covers) does not state `accessible`. The catalog schema records languages and Section 508 conformance only; other accommodations (an accessible office, large print, sign language) have no field, so the rule does not ask for them.",
     rationale:

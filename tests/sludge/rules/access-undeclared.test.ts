@@ -35,9 +35,12 @@ describe("access-undeclared", () => {
     expect(lintRule("access-undeclared", c, { check: [] })).toEqual([]);
   });
 
-  it("is in the strict preset (raised to a warning) and not in the recommended one", () => {
+  it("is in the strict preset only (raised to a warning)", () => {
     expect(presetRules("strict").find((r) => r.id === "access-undeclared")?.severity).toBe("warning");
     expect(presetRules("recommended").some((r) => r.id === "access-undeclared")).toBe(false);
+    // Only strict: `all` (every other rule at its default) and `a11` leave it out.
+    expect(presetRules("all").some((r) => r.id === "access-undeclared")).toBe(false);
+    expect(presetRules("all").some((r) => r.id === "accessibility-gap")).toBe(true);
     for (const id of ["long-time-to-outcome", "repeated-verification", "short-deadline-by-post"]) {
       expect(presetRules("recommended").some((r) => r.id === id), id).toBe(true);
     }
