@@ -147,9 +147,10 @@ export const SIZES: readonly { readonly label: string; readonly size: SyntheticS
   { label: "200k steps", size: { agencies: 35, services: 1000, stepsPerService: 200, experiences: 50 } },
 ];
 
-/** The sizes selected by the command line (`--size=small` runs only the smallest). */
+/** The sizes selected by the command line (`--size=small` runs only the smallest, `--size=large` only the largest). */
 export function selectedSizes(argv: readonly string[] = process.argv): typeof SIZES {
-  return argv.includes("--size=small") ? SIZES.slice(0, 1) : SIZES;
+  if (argv.includes("--size=small")) return SIZES.slice(0, 1);
+  return argv.includes("--size=large") ? SIZES.slice(-1) : SIZES;
 }
 
 /** A full garbage collection when the process runs with `--expose-gc` (as `npm run bench` starts it). */

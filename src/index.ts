@@ -273,6 +273,7 @@ export { waiverCovers } from "./sludge/waivers.js";
 export { compareCatalogs } from "./sludge/compare.js";
 export type { BurdenComparison, BurdenDelta, CatalogComparison, StepChange } from "./sludge/compare.js";
 export {
+  accessUndeclared,
   accessibilityGap,
   askedForHeldData,
   assumedEvidence,
@@ -289,6 +290,7 @@ export {
   languageGap,
   learningCost,
   lengthyStep,
+  longTimeToOutcome,
   longWait,
   lostCustomers,
   missingAnnualVolume,
@@ -299,7 +301,9 @@ export {
   paperChannel,
   repeatedDocuments,
   repeatedIdentityProofing,
+  repeatedVerification,
   reworkLoop,
+  shortDeadlineByPost,
   travelRequired,
   wetSignature,
 } from "./sludge/rules/index.js";

@@ -52,12 +52,22 @@ function compareRepeats(a: RepeatedAsk, b: RepeatedAsk): number {
 }
 
 
+/** The keys (`kind\0item`) a step verifies (`dataVerified`, `documentsVerified`), without repeats. */
+function verifiedKeys(node: GraphNode): readonly string[] {
+  const { step } = node;
+  if (step.dataVerified.length === 0 && step.documentsVerified.length === 0) return NONE;
+  const keys = new Set<string>();
+  for (const id of step.dataVerified) keys.add(`data${SEPARATOR}${id}`);
+  for (const id of step.documentsVerified) keys.add(`document${SEPARATOR}${id}`);
+  return [...keys];
+}
+
 /** The nodes asking each item (reachable ones; a node asking an item twice is listed once), in node order. */
-function askers(graph: CompiledGraph, reachable: Uint8Array): Map<string, number[]> {
+function askers(graph: CompiledGraph, reachable: Uint8Array, keysOf: (node: GraphNode) => readonly string[] = askedKeys): Map<string, number[]> {
   const members = new Map<string, number[]>();
   for (let v = 0; v < graph.nodes.length; v++) {
     if (reachable[v] === 0) continue;
-    const keys = askedKeys(graph.nodes[v]!);
+    const keys = keysOf(graph.nodes[v]!);
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
       const list = members.get(key);
@@ -197,6 +207,35 @@ export function experienceRepeats(model: FlowModel, experience: LifeExperience, 
       return ids.sort();
     };
     const found = repeatsOf(model, marked, kind, item, "experience", nodes, group, linksOf);
+    if (found !== undefined) repeats.push(found);
+  }
+  return repeats.sort(compareRepeats);
+}
+
+/**
+ * Verifications repeated by another agency across a life experience: a step that checks a data element or a
+ * document (`dataVerified`, `documentsVerified`) which a step of another agency already checked earlier on the
+ * person's path (flows and links, with their shares), read from the same flow model as the repeated asks. `share`
+ * is of the people entering the experience who meet both checks; checks on exclusive branches are not repeats;
+ * `links` is always empty (a link passing the item does not stop the second check).
+ *
+ * @internal
+ */
+export function crossAgencyVerifications(model: FlowModel, reachable: Uint8Array): RepeatedAsk[] {
+  const graph = model.graph;
+  const groupIds = new Map<string, number>();
+  const group = new Int32Array(graph.nodes.length);
+  graph.nodes.forEach((node, v) => {
+    let id = groupIds.get(node.agency);
+    if (id === undefined) groupIds.set(node.agency, (id = groupIds.size));
+    group[v] = id;
+  });
+  const repeats: RepeatedAsk[] = [];
+  const marked = new Uint8Array(graph.nodes.length);
+  for (const [key, nodes] of askers(graph, reachable, verifiedKeys)) {
+    if (new Set(nodes.map((v) => group[v])).size < 2) continue;
+    const { kind, item } = splitKey(key);
+    const found = repeatsOf(model, marked, kind, item, "experience", nodes, group, () => []);
     if (found !== undefined) repeats.push(found);
   }
   return repeats.sort(compareRepeats);

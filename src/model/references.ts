@@ -82,6 +82,8 @@ export const REFERENCE_FIELDS: readonly ReferenceField[] = [
   field("services[].steps[].credential", "tools"),
   field("services[].steps[].dataAsked[]", "dataElements"),
   field("services[].steps[].documentsAsked[]", "documentTypes"),
+  field("services[].steps[].dataVerified[]", "dataElements"),
+  field("services[].steps[].documentsVerified[]", "documentTypes"),
   field("services[].steps[].sources[]", "sources"),
   field("services[].steps[].deadline.reminder", "step"),
   field("services[].steps[].next[].to", "step", "flow"),

@@ -316,6 +316,10 @@ export const StepSchema = z
     }),
     dataAsked: IdList,
     documentsAsked: IdList,
+    dataVerified: IdList.meta({
+      description: "Data elements the step checks (against records, or on site in an inspection), whoever asks them.",
+    }),
+    documentsVerified: IdList.meta({ description: "Documents the step checks (authenticity, contents), whoever supplies them." }),
     languages: z
       .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: "a language is a BCP 47 tag like 'en' or 'es-US'" }))
       .default([]),

@@ -207,6 +207,11 @@ export interface RuleMeta<Options = unknown, Schema extends RuleOptionsSchema<un
   readonly defaultSeverity: Severity;
   /** Whether the `recommended` preset turns it on. */
   readonly recommended: boolean;
+  /**
+   * Whether only the `strict` preset turns it on (not `all`, not `recommended`): a rule that asks for a fuller model
+   * rather than a change to the service. Default `false`.
+   */
+  readonly strictOnly?: boolean;
   /** What the rule flags, in one or two sentences. */
   readonly description: string;
   /** Why it matters. */
@@ -347,6 +352,8 @@ export function defineRule<Schema extends RuleOptionsSchema<object>>(definition:
     throw new RuleDefinitionError(id, `unknown default severity '${String(meta.defaultSeverity)}' (one of ${SEVERITIES.join(", ")})`);
   }
   if (typeof meta.recommended !== "boolean") throw new RuleDefinitionError(id, "meta.recommended must be a boolean");
+  if (meta.strictOnly !== undefined && typeof meta.strictOnly !== "boolean") throw new RuleDefinitionError(id, "meta.strictOnly must be a boolean");
+  if (meta.strictOnly === true && meta.recommended) throw new RuleDefinitionError(id, "a strictOnly rule cannot be recommended");
   if (!isOptionsSchema(meta.options)) {
     throw new RuleDefinitionError(id, "meta.options must be a Standard Schema (zod 3.24+, zod 4, valibot...) or a validator function");
   }

@@ -10,7 +10,8 @@ import type { Severity } from "./types.js";
  * The preset names:
  * - `recommended` (the default): the rules whose `meta.recommended` is true, at their default severities;
  * - `strict`: every rule, each one step more severe than its default (`info` → `warning` → `error`);
- * - `all`: every rule at its default severity;
+ * - `all`: every rule at its default severity, except those only `strict` turns on (`meta.strictOnly`, such as
+ *   `access-undeclared`, which asks for a fuller model rather than a change to the service);
  * - `a11`: A-11 Section 280 conformance only: the rules whose categories include `a11`, at their defaults.
  *
  * @example
@@ -68,7 +69,7 @@ function raise(severity: Severity): Severity {
 export function presetRules(name: PresetName, rules: readonly Rule[] = builtinRules): readonly PresetRule[] {
   const picked: PresetRule[] = [];
   for (const rule of rules) {
-    const { id, defaultSeverity, recommended, categories } = rule.meta;
+    const { id, defaultSeverity, recommended, categories, strictOnly } = rule.meta;
     switch (name) {
       case "recommended":
         if (recommended) picked.push({ id, severity: defaultSeverity });
@@ -77,10 +78,10 @@ export function presetRules(name: PresetName, rules: readonly Rule[] = builtinRu
         picked.push({ id, severity: raise(defaultSeverity) });
         break;
       case "all":
-        picked.push({ id, severity: defaultSeverity });
+        if (strictOnly !== true) picked.push({ id, severity: defaultSeverity });
         break;
       case "a11":
-        if (categories.includes("a11")) picked.push({ id, severity: defaultSeverity });
+        if (categories.includes("a11") && strictOnly !== true) picked.push({ id, severity: defaultSeverity });
         break;
       default:
         return nonexhaustive(name);

@@ -77,7 +77,10 @@ describe("presets", () => {
     expect(strict.get("fee")).toBe("warning");
     expect(strict.get("long-wait")).toBe("error");
     expect(strict.get("accessibility-gap")).toBe("error");
-    expect(presetRules("all")).toHaveLength(builtinRules.length);
+    expect(presetRules("strict")).toHaveLength(builtinRules.length);
+    // `all` is every rule but those only strict turns on (access-undeclared asks for a fuller model).
+    expect(presetRules("all").map((r) => r.id)).toEqual(builtinRules.filter((r) => r.meta.strictOnly !== true).map((r) => r.meta.id));
+    expect(builtinRules.filter((r) => r.meta.strictOnly === true).map((r) => r.meta.id)).toEqual(["access-undeclared"]);
     expect(presetRules("a11").map((r) => r.id)).toEqual(["feedback-quarters-missing", "missing-annual-volume", "no-feedback-point"]);
     expect(PRESETS).toEqual(["recommended", "strict", "all", "a11"]);
   });

@@ -3,6 +3,7 @@
  * id, so the engine and the documentation see the same catalogue in the same order.
  */
 import type { Rule } from "../define-rule.js";
+import { accessUndeclared } from "./access-undeclared.js";
 import { accessibilityGap } from "./accessibility-gap.js";
 import { askedForHeldData } from "./asked-for-held-data.js";
 import { assumedEvidence } from "./assumed-evidence.js";
@@ -18,6 +19,7 @@ import { inPersonOnly } from "./in-person-only.js";
 import { languageGap } from "./language-gap.js";
 import { learningCost } from "./learning-cost.js";
 import { lengthyStep } from "./lengthy-step.js";
+import { longTimeToOutcome } from "./long-time-to-outcome.js";
 import { longWait } from "./long-wait.js";
 import { lostCustomers } from "./lost-customers.js";
 import { missingAnnualVolume } from "./missing-annual-volume.js";
@@ -28,11 +30,14 @@ import { opaqueWait } from "./opaque-wait.js";
 import { paperChannel } from "./paper-channel.js";
 import { repeatedDocuments } from "./repeated-documents.js";
 import { repeatedIdentityProofing } from "./repeated-identity-proofing.js";
+import { repeatedVerification } from "./repeated-verification.js";
 import { reworkLoop } from "./rework-loop.js";
+import { shortDeadlineByPost } from "./short-deadline-by-post.js";
 import { travelRequired } from "./travel-required.js";
 import { wetSignature } from "./wet-signature.js";
 
 export {
+  accessUndeclared,
   accessibilityGap,
   askedForHeldData,
   assumedEvidence,
@@ -48,6 +53,7 @@ export {
   languageGap,
   learningCost,
   lengthyStep,
+  longTimeToOutcome,
   longWait,
   lostCustomers,
   missingAnnualVolume,
@@ -58,7 +64,9 @@ export {
   paperChannel,
   repeatedDocuments,
   repeatedIdentityProofing,
+  repeatedVerification,
   reworkLoop,
+  shortDeadlineByPost,
   travelRequired,
   wetSignature,
 };
@@ -74,6 +82,7 @@ export {
  * ```
  */
 export const builtinRules: readonly Rule[] = Object.freeze([
+  accessUndeclared as Rule,
   accessibilityGap as Rule,
   askedForHeldData as Rule,
   assumedEvidence as Rule,
@@ -89,6 +98,7 @@ export const builtinRules: readonly Rule[] = Object.freeze([
   languageGap as Rule,
   learningCost as Rule,
   lengthyStep as Rule,
+  longTimeToOutcome as Rule,
   longWait as Rule,
   lostCustomers as Rule,
   missingAnnualVolume as Rule,
@@ -99,7 +109,9 @@ export const builtinRules: readonly Rule[] = Object.freeze([
   paperChannel as Rule,
   repeatedDocuments as Rule,
   repeatedIdentityProofing as Rule,
+  repeatedVerification as Rule,
   reworkLoop as Rule,
+  shortDeadlineByPost as Rule,
   travelRequired as Rule,
   wetSignature as Rule,
 ]);

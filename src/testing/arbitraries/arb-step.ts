@@ -280,6 +280,8 @@ export function buildStepBody(plan: StepPlan, id: string, ctx: BuildContext, set
     identityProofing: "none",
     dataAsked: [],
     documentsAsked: [],
+    dataVerified: [],
+    documentsVerified: [],
     languages: [],
     evidence: plan.evidence,
     sources: pickDistinct(pools.sources, plan.sources),

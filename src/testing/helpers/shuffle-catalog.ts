@@ -79,6 +79,8 @@ export function shuffleCatalog(catalog: Catalog, seed: number): Catalog {
           tools: shuffled(step.tools, next),
           dataAsked: shuffled(step.dataAsked, next),
           documentsAsked: shuffled(step.documentsAsked, next),
+          dataVerified: shuffled(step.dataVerified, next),
+          documentsVerified: shuffled(step.documentsVerified, next),
           languages: shuffled(step.languages, next),
           sources: shuffled(step.sources, next),
           next: shuffled(step.next, next),

@@ -90,4 +90,32 @@ export const SOURCES = {
     title: "Section 508 of the Rehabilitation Act (29 U.S.C. 794d), Section508.gov",
     url: "https://www.section508.gov/",
   },
+  a11Section280: {
+    title: "OMB Circular A-11 Section 280, Managing Customer Experience and Improving Service Delivery",
+    url: "https://www.performance.gov/cx/a-11/",
+  },
+  gaoDisasterRecovery: {
+    title: "GAO-23-104956, Disaster Recovery: Actions Needed to Improve the Federal Approach (2022)",
+    url: "https://www.gao.gov/products/gao-23-104956",
+  },
+  medicaidTimeliness: {
+    title: "42 CFR 435.912, Medicaid timeliness standards (45 days; 90 days when eligibility rests on disability)",
+    url: "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-C/part-435/subpart-J/section-435.912",
+  },
+  snapTimeliness: {
+    title: "7 CFR 273.2, SNAP application processing (a decision within 30 days of filing)",
+    url: "https://www.ecfr.gov/current/title-7/subtitle-B/chapter-II/subchapter-C/part-273/section-273.2",
+  },
+  medicaidRenewal: {
+    title: "42 CFR 435.916, Medicaid renewals (at least 30 days to return a renewal form)",
+    url: "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-C/part-435/subpart-J/section-435.916",
+  },
+  uspsStandards: {
+    title: "USPS, First-Class Mail service standards (delivery in 1 to 5 days)",
+    url: "https://www.usps.com/ship/mail-shipping-services.htm",
+  },
+  eo13166: {
+    title: "Executive Order 13166, Improving Access to Services for Persons With Limited English Proficiency (2000)",
+    url: "https://www.justice.gov/crt/executive-order-13166",
+  },
 } as const satisfies Readonly<Record<string, RuleSource>>;
