@@ -38,12 +38,13 @@ export function percent(share: number | null): string {
  * @internal
  */
 export function roughly(n: number): string {
-  const size = Math.abs(n);
-  if (size < 1) return size === 0 ? "0" : n.toPrecision(1);
-  const two = (x: number): string => number(Number(x.toPrecision(2)), 1);
-  if (size >= 1e9) return `${two(n / 1e9)} billion`;
-  if (size >= 1e6) return `${two(n / 1e6)} million`;
-  return number(Number(n.toPrecision(2)));
+  if (Math.abs(n) < 1) return n === 0 ? "0" : n.toPrecision(1);
+  // Rounded first, so that 999,500 reads "1 million", not "1,000,000".
+  const rounded = Number(n.toPrecision(2));
+  const size = Math.abs(rounded);
+  if (size >= 1e9) return `${number(rounded / 1e9, 1)} billion`;
+  if (size >= 1e6) return `${number(rounded / 1e6, 1)} million`;
+  return number(rounded);
 }
 
 /** `$1.2 million`, rounded as {@link roughly}. @internal */

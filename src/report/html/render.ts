@@ -417,18 +417,26 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const steps = modelled.reduce((n, s) => n + s.steps.length, 0);
   const linted = input.findings !== undefined;
   const showBurden = input.burden !== undefined && !(feedbackOnly && input.burden.total.annualHours === 0);
+  const link = (id: string, label: string): string => `<li><a href="#${id}">${label}</a></li>`;
+  // A catalog of feedback only has no hours to rank findings by: its services come before its findings.
   const nav = [
-    `<li><a href="#summary">Summary</a></li>`,
-    input.compare !== undefined ? `<li><a href="#compare">As-is vs to-be</a></li>` : "",
-    linted ? `<li><a href="#findings">Findings</a></li>` : "",
-    showBurden ? `<li><a href="#burden">Burden</a></li>` : "",
-    catalog.lifeExperiences.length > 0 ? `<li><a href="#experiences">Life experiences</a></li>` : "",
-    `<li><a href="#services">Services</a></li>`,
+    link("summary", "Summary"),
+    input.compare !== undefined ? link("compare", "As-is vs to-be") : "",
+    feedbackOnly ? link("services", "Services") : "",
+    linted ? link("findings", "Findings") : "",
+    showBurden ? link("burden", "Burden") : "",
+    catalog.lifeExperiences.length > 0 ? link("experiences", "Life experiences") : "",
+    feedbackOnly ? "" : link("services", "Services"),
   ].join("");
   const source = input.source !== undefined ? shownFileName(input.source) : undefined;
   const compare =
     input.compare !== undefined && input.compare.source !== undefined ? { ...input.compare, source: shownFileName(input.compare.source) } : input.compare;
-  const stepsText = stepless.length > 0 ? `${count(steps, "step")} (${count(stepless.length, "service")} with no steps modelled)` : count(steps, "step");
+  const servicesText =
+    stepless.length === 0
+      ? `${count(catalog.services.length, "service")}, ${count(steps, "step")}`
+      : feedbackOnly
+        ? `${count(catalog.services.length, "service")} (none with steps modelled yet)`
+        : `${count(catalog.services.length, "service")} (${number(stepless.length)} with no steps modelled yet), ${count(steps, "step")}`;
   const servicesBody =
     modelled.map((s) => serviceSection(s, forService.get(s.id) ?? [], lookup, input.svgNote)).join("") +
     (stepless.length > 0
@@ -439,15 +447,16 @@ export function renderHtmlReport(input: HtmlReportInput): string {
         stepless.map((s) => steplessEntry(s, forService.get(s.id) ?? [], lookup, input.svgNote)).join("") +
         `</section>`
       : "");
+  const servicesSection = `<section id="services"><h2>Services</h2>${servicesBody}</section>`;
   const body =
     `<header><h1>${escapeHtml(title)}</h1>` +
     (catalog.description !== undefined ? `<p>${escapeHtml(catalog.description)}</p>` : "") +
-    `<p class="muted">${source !== undefined ? `${escapeHtml(source)}: ` : ""}${count(catalog.services.length, "service")}, ` +
-    `${stepsText}, ${count(catalog.lifeExperiences.length, "life experience")}, ${count(catalog.agencies.length, "agency", "agencies")}` +
+    `<p class="muted">${source !== undefined ? `${escapeHtml(source)}: ` : ""}${servicesText}, ${count(catalog.lifeExperiences.length, "life experience")}, ${count(catalog.agencies.length, "agency", "agencies")}` +
     `${input.generatedAt !== undefined ? `; generated ${escapeHtml(input.generatedAt)}` : ""}.</p>` +
     `<nav aria-label="Sections"><ul>${nav}</ul></nav></header><main>` +
     summarySection({ catalog, index: lookup.index, findings: linted ? findings : undefined, burden: input.burden, compare, titles, stepless }) +
     (compare !== undefined ? compareSection(compare, lookup.index) : "") +
+    (feedbackOnly ? servicesSection : "") +
     (linted ? findingsSection(findings, input.waived ?? [], lookup.index, titles) : "") +
     (showBurden ? burdenSection(input.burden!, catalog) : "") +
     (catalog.lifeExperiences.length > 0
@@ -455,7 +464,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
           .map((e) => experienceSection(e, forExperience.get(e.id) ?? [], lookup, input.svgNote))
           .join("")}</section>`
       : "") +
-    `<section id="services"><h2>Services</h2>${servicesBody}</section>` +
+    (feedbackOnly ? "" : servicesSection) +
     (other.length > 0 ? `<section id="other-diagrams"><h2>Other diagrams</h2>${other.map((d) => diagramHtml(d, input.svgNote)).join("")}</section>` : "") +
     `</main><dialog id="sb-full" aria-label="Diagram at full size"><p><button type="button" id="sb-full-close">Close</button></p>` +
     `<div id="sb-full-body"></div></dialog>` +
