@@ -75,8 +75,8 @@ export async function lintForOverlay(ctx: CliContext, catalog: Catalog, flags: L
   return lintCatalog(catalog, await loadLintConfig(ctx, flags));
 }
 
-/** From this many steps on, lint (and report) say on stderr that they are at work (it takes seconds). */
-export const LARGE_CATALOG_STEPS = 100_000;
+/** From this many steps on, lint says on stderr that it is at work (it takes seconds). */
+const LARGE_CATALOG_STEPS = 100_000;
 
 /** Whether a result has findings at or above the `--fail-on` level. */
 export function failsOn(result: Pick<LintResult, "findings">, failOn: FailOn): boolean {
