@@ -6,33 +6,19 @@
  *
  * Without Chromium this file is skipped with a notice, except in CI (CI=true), where that is an error.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Catalog, type HtmlReportDiagram, compareCatalogs, lintCatalog, parseCatalogText, renderHtmlReport } from "../../../src/index.js";
+import { reportBrowser } from "../../helpers/report-browser.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI === "true") throw new Error(`Chromium not found at ${CHROMIUM}: CI must run the report browser tests`);
-if (!present) console.warn(`\n[skip] Chromium not found at ${CHROMIUM}: report browser tests skipped\n`);
-
+const chromium = reportBrowser();
+const present = chromium.present;
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const ARTEFACTS = join(ROOT, "test-artifacts", "report");
 const example = (file: string): Catalog => parseCatalogText(readFileSync(join(ROOT, "examples", file), "utf8"));
-
-type Browser = import("playwright-core").Browser;
 type Page = import("playwright-core").Page;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  if (!present) return;
-  const { chromium } = await import("playwright-core");
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** A wide diagram (2,400 × 900 px at 100%), as Mermaid writes its root: `width="100%"`, a max-width and a viewBox. */
 const WIDE_SVG =
@@ -52,7 +38,7 @@ async function visit(html: string, name: string): Promise<Visit> {
   const file = join(ARTEFACTS, `${name}.html`);
   writeFileSync(file, html);
   const url = pathToFileURL(file).href;
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await chromium.browser().newPage({ viewport: { width: 1280, height: 900 } });
   const v: Visit = { page, requests: [], errors: [] };
   page.on("request", (request) => {
     if (request.url() !== url && !request.url().startsWith("data:")) v.requests.push(request.url());
