@@ -313,7 +313,7 @@ function serviceSection(service: Service, diagrams: readonly HtmlReportDiagram[]
     `<span class="sb-tag">${escapeHtml(service.kind)}</span>${service.designated ? '<span class="sb-tag">HISP designated</span>' : ""}` +
     `<span class="muted"> id <code>${escapeHtml(service.id)}</code></span></p>` +
     (service.description !== undefined ? `<p>${escapeHtml(service.description)}</p>` : "") +
-    `<p>Occasion: ${escapeHtml(service.occasion.story ?? service.occasion.kind)}. ` +
+    `<p>Occasion: ${escapeHtml((service.occasion.story ?? service.occasion.kind).replace(/\.$/, ""))}. ` +
     `Annual volume: ${service.occasion.annualVolume !== undefined ? number(service.occasion.annualVolume) : "unknown"}. ` +
     `Offering: ${escapeHtml(service.offering.name)} (${escapeHtml(service.offering.kind)}). ` +
     `Channels: ${service.channels.map((c) => escapeHtml(channelName(c))).join(", ") || "none"}.</p>` +
