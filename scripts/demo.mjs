@@ -69,6 +69,7 @@ for (const name of examples) {
     run(["compare", asIs, toBe, "--format", "markdown", "--output", join(dir, "compare.md")]);
     process.stdout.write(text.split("\n").slice(0, 5).join("\n") + "\n");
   }
-  run(["report", asIs, "--out", join(dir, "report.html"), ...(chromium !== undefined ? [] : ["--no-svg"])]);
+  const compare = catalogs.length === 2 ? ["--compare", toBe] : [];
+  run(["report", asIs, ...compare, "--out", join(dir, "report.html"), ...(chromium !== undefined ? [] : ["--no-svg"])]);
 }
 console.log(`\nDone: open out/<example>/report.html (${examples.map((n) => `out/${n}/report.html`).join(", ")})`);

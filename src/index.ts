@@ -333,7 +333,7 @@ export { formatMarkdown } from "./report/formatters/markdown.js";
 export { DEFAULT_RULE_DOCS_URL } from "./report/formatters/shared.js";
 export type { FormatOptions, LintFileReport } from "./report/formatters/shared.js";
 export { renderHtmlReport } from "./report/html/render.js";
-export type { HtmlReportDiagram, HtmlReportInput } from "./report/html/render.js";
+export type { HtmlReportComparison, HtmlReportDiagram, HtmlReportInput } from "./report/html/render.js";
 
 // ── import: A-11 feedback data ────────────────────────────────────────────────────────────────────────────────
 export { A11_IMPORT_WARNING_CODES, importA11Feedback } from "./import/a11-import.js";

@@ -24,6 +24,6 @@ export type { MermaidDiagram, MermaidOptions } from "../export/mermaid/types.js"
 export { formatFindings, formatFindingsChunks } from "../report/formatters/index.js";
 export type { FormatOptions, LintFileReport } from "../report/formatters/shared.js";
 export { renderHtmlReport } from "../report/html/render.js";
-export type { HtmlReportDiagram } from "../report/html/render.js";
+export type { HtmlReportComparison, HtmlReportDiagram } from "../report/html/render.js";
 export { A11ImportError } from "../import/a11-error.js";
 export { formatA11ImportReport } from "../import/a11-report.js";

@@ -7,27 +7,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { JSDOM } from "jsdom";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { serializeCatalog } from "../../src/index.js";
+import { reportBrowser } from "../helpers/report-browser.js";
 import { hostileCatalog } from "../report/html/hostile.js";
 import { ROOT, runCli, tempDir } from "./run.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI === "true") throw new Error(`Chromium not found at ${CHROMIUM}: CI must run the report browser tests`);
-if (!present) console.warn(`\n[skip] Chromium not found at ${CHROMIUM}: report browser tests skipped\n`);
-
-type Browser = import("playwright-core").Browser;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  if (!present) return;
-  const { chromium } = await import("playwright-core");
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = reportBrowser();
+const CHROMIUM = chromium.path;
+const present = chromium.present;
 
 interface Visit {
   readonly consoleErrors: string[];
@@ -39,7 +27,7 @@ interface Visit {
 
 /** Opens a report file, recording console errors, requests other than the page itself, and dialogs. */
 async function visit(file: string): Promise<Visit> {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await chromium.browser().newPage({ viewport: { width: 1280, height: 900 } });
   const url = pathToFileURL(file).href;
   const visit: Visit = { consoleErrors: [], requests: [], dialogs: [], pageErrors: [], page };
   page.on("console", (message) => {

@@ -1,6 +1,7 @@
 /**
- * The HTML report: one self-contained page (no network, no CDN) with the services and life experiences, their
- * diagrams, the lint findings with filters, the burden figures and charts, and A-11 feedback figures.
+ * The HTML report: one self-contained page (no network, no CDN). It opens with an executive summary (rounded
+ * totals, the five findings with the most hours, the as-is vs to-be change), then the findings sortable by hours,
+ * the burden figures and charts, the life experiences and services with their diagrams at 100%, and A-11 feedback.
  *
  * Safety: every catalog string is escaped; diagrams are embedded as `<img src="data:image/svg+xml;base64,…">`, so
  * nothing inside them can run; the findings data sits in a `<script type="application/json">` with `<` escaped;
@@ -10,9 +11,13 @@ import { type CatalogIndex, indexCatalog } from "../../model/index-lookup.js";
 import type { Catalog, LifeExperience, Service } from "../../model/schema.js";
 import { summarizeFeedback } from "../../model/feedback-summary.js";
 import type { BurdenReport, ServiceBurden } from "../../sludge/burden.js";
+import type { RuleMeta } from "../../sludge/define-rule.js";
+import { builtinRules } from "../../sludge/rules/index.js";
 import type { Finding, Severity } from "../../sludge/types.js";
 import { type Bar, barChart } from "./chart.js";
 import { base64Utf8, escapeHtml, jsonForScript } from "./escape.js";
+import { anchor, count, dollars, figureCard, number, percent, shownFileName } from "./format.js";
+import { type HtmlReportComparison, compareSection, hasNoModelledSteps, placeInWords, steplessTable, summarySection } from "./summary.js";
 import { REPORT_SCRIPT, REPORT_SCRIPT_HASH } from "./script.js";
 import { REPORT_CSS } from "./styles.js";
 
@@ -65,78 +70,101 @@ export interface HtmlReportInput {
   readonly diagrams?: readonly HtmlReportDiagram[];
   /** The page title (default: the catalog's name). */
   readonly title?: string;
-  /** The catalog's file name, shown in the header. */
+  /** The catalog's file name as the user gave it, shown in the header (an absolute path shows its last part only). */
   readonly source?: string;
+  /**
+   * The as-is vs to-be change, when the report is given a to-be catalog: the summary states it and a section
+   * lists the services whose hours changed.
+   */
+  readonly compare?: HtmlReportComparison;
+  /**
+   * Rules whose titles name the findings in plain words (the built-in rules are always known; add plugin rules).
+   */
+  readonly rules?: readonly { readonly meta: Pick<RuleMeta, "id" | "title"> }[];
   /** A date or time to show as "generated" (left out by default, so the same input gives the same page). */
   readonly generatedAt?: string;
   /** Why diagrams have no SVG (e.g. "Chromium was not found"), shown beside the Mermaid source. */
   readonly svgNote?: string;
 }
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+export type { HtmlReportComparison };
 
-/** Number formats by fraction digits: made once (`toLocaleString` with options makes one per call). */
-const numberFormats = new Map<number, Intl.NumberFormat>();
-const number = (n: number, digits = 0): string => {
-  let format = numberFormats.get(digits);
-  if (format === undefined) {
-    format = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-    numberFormats.set(digits, format);
-  }
-  return format.format(n);
-};
-const count = (n: number, noun: string, nouns = `${noun}s`): string => `${number(n)} ${n === 1 ? noun : nouns}`;
-const dollars = (n: number): string => `$${number(Math.round(n))}`;
-const percent = (share: number | null): string => (share === null ? "–" : `${(share * 100).toFixed(0)}%`);
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** The CSP of the page: nothing may load; only our script (by hash), inline styles and data: images. */
 export function reportCsp(): string {
   return `default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src '${REPORT_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
 }
 
-function anchor(prefix: string, id: string): string {
-  // Catalog ids are kebab-case; still, only a safe set of characters reaches an attribute.
-  return `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
-}
-
-function figure(value: string, label: string): string {
-  return `<div class="sb-figure"><span class="value">${escapeHtml(value)}</span><span class="label">${escapeHtml(label)}</span></div>`;
+/**
+ * The size an SVG is drawn at 100%: its root's `viewBox` (Mermaid writes `width="100%"` and a `max-width`, which
+ * an image cannot size itself from), else numeric `width` and `height` attributes.
+ *
+ * @internal
+ */
+export function svgSize(svg: string): { readonly width: number; readonly height: number } | undefined {
+  const root = /<svg\b[^>]*>/i.exec(svg)?.[0];
+  if (root === undefined) return undefined;
+  const box = /\bviewBox\s*=\s*["']\s*[-+\d.eE]+[\s,]+[-+\d.eE]+[\s,]+([\d.eE+]+)[\s,]+([\d.eE+]+)\s*["']/.exec(root);
+  const size = (w: number, h: number): { width: number; height: number } | undefined =>
+    Number.isFinite(w) && Number.isFinite(h) && w > 0 && h > 0 ? { width: Math.ceil(w), height: Math.ceil(h) } : undefined;
+  if (box !== null) return size(Number(box[1]), Number(box[2]));
+  const width = /\bwidth\s*=\s*["']([\d.]+)(?:px)?["']/.exec(root);
+  const height = /\bheight\s*=\s*["']([\d.]+)(?:px)?["']/.exec(root);
+  return width !== null && height !== null ? size(Number(width[1]), Number(height[1])) : undefined;
 }
 
 function diagramHtml(diagram: HtmlReportDiagram, svgNote: string | undefined): string {
-  const caption = `<figcaption>${escapeHtml(diagram.title)}</figcaption>`;
+  const id = anchor("diagram", diagram.id);
   if (diagram.svg !== undefined) {
+    const size = svgSize(diagram.svg);
+    const dimensions = size !== undefined ? ` width="${size.width}" height="${size.height}"` : "";
+    // At 100% in a scroll box that takes the keyboard (tabindex), and a link that shows it alone, full size.
     return (
-      `<figure id="${escapeHtml(anchor("diagram", diagram.id))}">${caption}` +
-      `<img alt="${escapeHtml(diagram.title)}" src="data:image/svg+xml;base64,${base64Utf8(diagram.svg)}"></figure>`
+      `<figure id="${escapeHtml(id)}" class="sb-diagram"><figcaption><span>${escapeHtml(diagram.title)}</span>` +
+      (size !== undefined ? ` <span class="muted">${number(size.width)} × ${number(size.height)} px</span>` : "") +
+      ` <a class="sb-open" href="#${escapeHtml(id)}" data-full="${escapeHtml(id)}">Open full size</a></figcaption>` +
+      `<div class="sb-scroll" tabindex="0" role="region" aria-label="${escapeHtml(`${diagram.title} (scrolls)`)}">` +
+      `<img alt="${escapeHtml(diagram.title)}"${dimensions} src="data:image/svg+xml;base64,${base64Utf8(diagram.svg)}"></div></figure>`
     );
   }
+  const caption = `<figcaption>${escapeHtml(diagram.title)}</figcaption>`;
   const note = `Not rendered${svgNote !== undefined ? ` (${svgNote})` : ""}; the Mermaid source is shown. Paste it into any Mermaid viewer.`;
   return (
-    `<figure id="${escapeHtml(anchor("diagram", diagram.id))}">${caption}<p class="sb-note">${escapeHtml(note)}</p>` +
+    `<figure id="${escapeHtml(id)}" class="sb-diagram">${caption}<p class="sb-note">${escapeHtml(note)}</p>` +
     `<pre class="mermaid-source">${escapeHtml(diagram.mermaid)}</pre></figure>`
   );
 }
 
-function findingsSection(findings: readonly Finding[], waived: readonly Finding[], catalog: Catalog): string {
-  const names = new Map(catalog.services.map((s) => [s.id, s.name]));
-  const data = findings.map((f) => ({
+/** A sortable column header: a button (so the keyboard reaches it) inside a header that states its order. */
+function sortHeader(key: string, label: string, numeric: boolean, sorted?: "descending"): string {
+  return (
+    `<th scope="col"${numeric ? ' class="num"' : ""}${sorted !== undefined ? ` aria-sort="${sorted}"` : ""}>` +
+    `<button type="button" class="sb-sort" data-sort="${key}">${escapeHtml(label)}<span class="sb-sort-arrow" aria-hidden="true"></span></button></th>`
+  );
+}
+
+function findingsSection(findings: readonly Finding[], waived: readonly Finding[], index: CatalogIndex, titles: ReadonlyMap<string, string>): string {
+  const placed = findings.map((f) => placeInWords(f, index));
+  const data = findings.map((f, i) => ({
     severity: f.severity,
     rule: f.ruleId,
     service: f.target.service ?? f.target.experience ?? "",
+    hours: f.burden.annualHours,
+    rank: SEVERITY_RANK[f.severity],
+    where: placed[i]!.text,
   }));
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;
   const rows = findings
     .map((f, i) => {
-      const where = f.target.service ?? f.target.experience ?? "(catalog)";
-      const whereName = f.target.service !== undefined ? names.get(f.target.service) : undefined;
+      const place = placed[i]!;
+      const where = place.href !== undefined ? `<a href="${escapeHtml(place.href)}">${escapeHtml(place.text)}</a>` : escapeHtml(place.text);
       return (
-        `<tr data-index="${i}"><td class="sev sev-${f.severity}">${escapeHtml(f.severity)}</td>` +
-        `<td><code>${escapeHtml(f.ruleId)}</code></td>` +
-        `<td>${escapeHtml(where)}${whereName !== undefined ? `<br><span class="muted">${escapeHtml(whereName)}</span>` : ""}</td>` +
-        `<td>${escapeHtml(f.message)}<br><span class="muted">${escapeHtml(f.target.path)}</span></td>` +
-        `<td class="num">${number(f.burden.annualHours)}</td>` +
+        `<tr data-index="${i}"><td class="num">${number(f.burden.annualHours)}</td>` +
+        `<td><strong>${escapeHtml(titles.get(f.ruleId) ?? f.ruleId)}</strong><br>${escapeHtml(f.message)}` +
+        `<details class="sb-ids"><summary>Rule and place in the model</summary><code>${escapeHtml(f.ruleId)}</code> at <code>${escapeHtml(f.target.path)}</code></details></td>` +
+        `<td>${where}</td><td class="sev sev-${f.severity}">${escapeHtml(f.severity)}</td>` +
         `<td>${escapeHtml(f.remediation)}</td></tr>`
       );
     })
@@ -146,7 +174,7 @@ function findingsSection(findings: readonly Finding[], waived: readonly Finding[
   const waivedRows = waived
     .map(
       (f) =>
-        `<tr><td><code>${escapeHtml(f.ruleId)}</code></td><td>${escapeHtml(f.target.path)}</td><td>${escapeHtml(f.message)}</td>` +
+        `<tr><td>${escapeHtml(titles.get(f.ruleId) ?? f.ruleId)}</td><td>${escapeHtml(placeInWords(f, index).text)}</td><td>${escapeHtml(f.message)}</td>` +
         `<td>${escapeHtml(f.waiver?.justification ?? "")}${f.waiver?.note !== undefined ? `: ${escapeHtml(f.waiver.note)}` : ""}</td>` +
         `<td>${escapeHtml(f.waiver?.expires ?? "")}</td></tr>`,
     )
@@ -155,14 +183,15 @@ function findingsSection(findings: readonly Finding[], waived: readonly Finding[
     `<section id="findings"><h2>Findings</h2>` +
     `<p>${count(findings.length, "active finding")}: <span class="sev sev-error">${count(counts.error, "error")}</span>, ` +
     `<span class="sev sev-warning">${count(counts.warning, "warning")}</span>, <span class="sev sev-info">${counts.info} info</span>; ` +
-    `${number(waived.length)} waived.</p>` +
+    `${number(waived.length)} waived. Most hours first; choose a column header to sort by it.</p>` +
     `<div class="sb-filters">${filter("severity", "Severity")}${filter("rule", "Rule")}${filter("service", "Service or experience")}` +
     `<span id="sb-findings-count" class="muted" aria-live="polite"></span></div>` +
     `<script type="application/json" id="sb-findings-data">${jsonForScript(data)}</script>` +
-    `<table id="sb-findings"><thead><tr><th>Severity</th><th>Rule</th><th>Where</th><th>Finding</th><th class="num">Hours a year</th><th>Remediation</th></tr></thead>` +
+    `<table id="sb-findings"><thead><tr>${sortHeader("hours", "Hours a year", true, "descending")}<th scope="col">Finding</th>` +
+    `${sortHeader("where", "Where", false)}${sortHeader("severity", "Severity", false)}<th scope="col">What to do</th></tr></thead>` +
     `<tbody>${rows}</tbody></table>` +
     (waived.length > 0
-      ? `<h3>Waived</h3><table><thead><tr><th>Rule</th><th>Where</th><th>Finding</th><th>Justification</th><th>Expires</th></tr></thead><tbody>${waivedRows}</tbody></table>`
+      ? `<h3>Waived</h3><table><thead><tr><th scope="col">Finding</th><th scope="col">Where</th><th scope="col">Detail</th><th scope="col">Justification</th><th scope="col">Expires</th></tr></thead><tbody>${waivedRows}</tbody></table>`
       : "") +
     `</section>`
   );
@@ -185,10 +214,10 @@ function burdenSection(burden: BurdenReport, catalog: Catalog): string {
   const experiences = byHours(burden.experiences, (e) => e.experience);
   return (
     `<section id="burden"><h2>Burden: where the hours go</h2>` +
-    `<div class="sb-figures">${figure(`${number(burden.total.annualHours)} h`, "customer hours a year")}` +
-    figure(dollars(burden.total.annualCost), `their cost a year (at $${number(burden.hourValue, 2)} an hour, with fees)`) +
-    figure(number(burden.total.customersPerYear), "customers a year") +
-    figure(dollars(burden.total.annualFees), "fees paid a year") +
+    `<div class="sb-figures">${figureCard(`${number(burden.total.annualHours)} h`, "customer hours a year")}` +
+    figureCard(dollars(burden.total.annualCost), `their cost a year (at $${number(burden.hourValue, 2)} an hour, with fees)`) +
+    figureCard(number(burden.total.customersPerYear), "customers a year") +
+    figureCard(dollars(burden.total.annualFees), "fees paid a year") +
     `</div>` +
     (unknownVolume > 0
       ? `<p class="muted">${number(unknownVolume)} of ${number(burden.services.length)} services have no annual volume; their hours count as 0.</p>`
@@ -272,28 +301,45 @@ function serviceSection(service: Service, diagrams: readonly HtmlReportDiagram[]
   const steps = service.steps
     .map(
       (step) =>
-        `<tr><td><code>${escapeHtml(step.id)}</code></td><td>${escapeHtml(step.name)}</td><td>${escapeHtml(step.lane)}</td>` +
+        `<tr><td>${escapeHtml(step.name)}</td><td>${escapeHtml(step.lane)}</td>` +
         `<td>${step.channel !== undefined ? escapeHtml(channelName(step.channel)) : ""}</td>` +
         `<td class="num">${step.customerMinutes > 0 ? number(step.customerMinutes) : ""}</td>` +
-        `<td class="num">${step.waitDays > 0 ? number(step.waitDays) : ""}</td></tr>`,
+        `<td class="num">${step.waitDays > 0 ? number(step.waitDays) : ""}</td><td class="muted"><code>${escapeHtml(step.id)}</code></td></tr>`,
     )
     .join("");
   return (
-    `<section id="${escapeHtml(anchor("service", service.id))}"><h3>${escapeHtml(service.name)}</h3>` +
-    `<p><span class="sb-tag">${escapeHtml(service.id)}</span><span class="sb-tag">${escapeHtml(agencyName ?? service.agency)}</span>` +
-    `<span class="sb-tag">${escapeHtml(service.kind)}</span>${service.designated ? '<span class="sb-tag">HISP designated</span>' : ""}</p>` +
+    `<section id="${escapeHtml(anchor("service", service.id))}" class="sb-service"><h3>${escapeHtml(service.name)}</h3>` +
+    `<p><span class="sb-tag">${escapeHtml(agencyName ?? service.agency)}</span>` +
+    `<span class="sb-tag">${escapeHtml(service.kind)}</span>${service.designated ? '<span class="sb-tag">HISP designated</span>' : ""}` +
+    `<span class="muted"> id <code>${escapeHtml(service.id)}</code></span></p>` +
     (service.description !== undefined ? `<p>${escapeHtml(service.description)}</p>` : "") +
-    `<p>Occasion: ${escapeHtml(service.occasion.story ?? service.occasion.kind)}. ` +
+    `<p>Occasion: ${escapeHtml((service.occasion.story ?? service.occasion.kind).replace(/\.$/, ""))}. ` +
     `Annual volume: ${service.occasion.annualVolume !== undefined ? number(service.occasion.annualVolume) : "unknown"}. ` +
     `Offering: ${escapeHtml(service.offering.name)} (${escapeHtml(service.offering.kind)}). ` +
     `Channels: ${service.channels.map((c) => escapeHtml(channelName(c))).join(", ") || "none"}.</p>` +
     `<p>Findings: ${count(counts.error, "error")}, ${count(counts.warning, "warning")}, ${counts.info} info` +
     (hours !== undefined ? `; ${number(hours.annualHours)} customer hours a year, ${number(hours.minutesPerCustomer)} minutes per customer.` : ".") +
     `</p>` +
-    `<details><summary>${count(service.steps.length, "step")}</summary><table><thead><tr><th>Id</th><th>Step</th><th>Lane</th><th>Channel</th><th class="num">Minutes</th><th class="num">Wait days</th></tr></thead><tbody>${steps}</tbody></table></details>` +
+    `<details class="sb-steps"><summary>${count(service.steps.length, "step")}</summary><table><thead><tr><th scope="col">Step</th><th scope="col">Lane</th><th scope="col">Channel</th><th scope="col" class="num">Minutes</th><th scope="col" class="num">Wait days</th><th scope="col">Id</th></tr></thead><tbody>${steps}</tbody></table></details>` +
     feedbackHtml(service) +
     diagrams.map((d) => diagramHtml(d, svgNote)).join("") +
     `</section>`
+  );
+}
+
+/**
+ * A service without modelled steps: no diagram, only what is known (agency, description, feedback), folded so
+ * that the table of such services stays the thing a reader sees.
+ */
+function steplessEntry(service: Service, diagrams: readonly HtmlReportDiagram[], lookups: Lookups, svgNote: string | undefined): string {
+  const agencyName = lookups.index.agencies.get(service.agency)?.name ?? service.agency;
+  return (
+    `<details id="${escapeHtml(anchor("service", service.id))}" class="sb-stepless-entry"><summary>${escapeHtml(service.name)}` +
+    ` <span class="muted">${escapeHtml(agencyName)}</span></summary>` +
+    (service.description !== undefined ? `<p>${escapeHtml(service.description)}</p>` : "") +
+    feedbackHtml(service) +
+    diagrams.map((d) => diagramHtml(d, svgNote)).join("") +
+    `</details>`
   );
 }
 
@@ -324,10 +370,17 @@ function experienceSection(experience: LifeExperience, diagrams: readonly HtmlRe
  * Renders the HTML report: one self-contained page that works offline. Pure: the same input gives the same
  * page; SVG rendering (which needs a browser) is done by the caller and passed in `diagrams`.
  *
+ * The page opens with a summary a reader can take in at a glance: rounded totals, the five findings that cost
+ * customers the most hours (named by their rule's title, in plain words), and the as-is vs to-be change when
+ * `compare` is given. Findings are listed by hours, most first; the column headers sort them (buttons, so the
+ * keyboard reaches them), filters by severity, rule and service narrow them, and the table reads fine without
+ * JavaScript. Rule ids and model paths sit in a fold of each finding. Each diagram is shown at 100% in a scroll
+ * box, with a link that shows it alone at full size. A catalog whose services have no steps modelled (feedback
+ * data only) leads with its A-11 scores and lists those services in a table. Printing opens the step lists,
+ * starts each service on a new page and leaves out the controls.
+ *
  * Every catalog string is escaped, diagrams are embedded as images (nothing in them can run), and a
- * Content-Security-Policy allows only the page's own filter script. Findings are listed worst first, in the
- * linter's order within a severity; filters by severity, rule and service work in any browser with JavaScript,
- * and the table reads fine without it.
+ * Content-Security-Policy allows only the page's own script.
  *
  * @param input - the catalog, and optionally findings, burden figures and diagrams
  * @returns the HTML document
@@ -342,9 +395,12 @@ function experienceSection(experience: LifeExperience, diagrams: readonly HtmlRe
 export function renderHtmlReport(input: HtmlReportInput): string {
   const { catalog } = input;
   const title = input.title ?? catalog.name;
+  // Most hours first; then worst severity; then the linter's order (the sort is stable).
   const findings = [...(input.findings ?? [])].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+    (a, b) => b.burden.annualHours - a.burden.annualHours || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
   );
+  const titles = new Map<string, string>();
+  for (const rule of [...builtinRules, ...(input.rules ?? [])]) titles.set(rule.meta.id, rule.meta.title);
   const diagrams = input.diagrams ?? [];
   const forService = new Map<string, HtmlReportDiagram[]>();
   const forExperience = new Map<string, HtmlReportDiagram[]>();
@@ -355,33 +411,64 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     else other.push(diagram);
   }
   const lookup = lookups(catalog, findings, input.burden);
-  const steps = catalog.services.reduce((n, s) => n + s.steps.length, 0);
+  const stepless = catalog.services.filter(hasNoModelledSteps);
+  const modelled = catalog.services.filter((s) => !hasNoModelledSteps(s));
+  const feedbackOnly = modelled.length === 0 && stepless.length > 0;
+  const steps = modelled.reduce((n, s) => n + s.steps.length, 0);
   const linted = input.findings !== undefined;
+  const showBurden = input.burden !== undefined && !(feedbackOnly && input.burden.total.annualHours === 0);
+  const link = (id: string, label: string): string => `<li><a href="#${id}">${label}</a></li>`;
+  // A catalog of feedback only has no hours to rank findings by: its services come before its findings.
   const nav = [
-    input.burden !== undefined ? `<li><a href="#burden">Burden</a></li>` : "",
-    linted ? `<li><a href="#findings">Findings</a></li>` : "",
-    catalog.lifeExperiences.length > 0 ? `<li><a href="#experiences">Life experiences</a></li>` : "",
-    `<li><a href="#services">Services</a></li>`,
+    link("summary", "Summary"),
+    input.compare !== undefined ? link("compare", "As-is vs to-be") : "",
+    feedbackOnly ? link("services", "Services") : "",
+    linted ? link("findings", "Findings") : "",
+    showBurden ? link("burden", "Burden") : "",
+    catalog.lifeExperiences.length > 0 ? link("experiences", "Life experiences") : "",
+    feedbackOnly ? "" : link("services", "Services"),
   ].join("");
+  const source = input.source !== undefined ? shownFileName(input.source) : undefined;
+  const compare =
+    input.compare !== undefined && input.compare.source !== undefined ? { ...input.compare, source: shownFileName(input.compare.source) } : input.compare;
+  const servicesText =
+    stepless.length === 0
+      ? `${count(catalog.services.length, "service")}, ${count(steps, "step")}`
+      : feedbackOnly
+        ? `${count(catalog.services.length, "service")} (none with steps modelled yet)`
+        : `${count(catalog.services.length, "service")} (${number(stepless.length)} with no steps modelled yet), ${count(steps, "step")}`;
+  const servicesBody =
+    modelled.map((s) => serviceSection(s, forService.get(s.id) ?? [], lookup, input.svgNote)).join("") +
+    (stepless.length > 0
+      ? `<section id="services-without-steps"><h3>Services without steps</h3>` +
+        `<p>${count(stepless.length, "service")} named by feedback data, with no steps modelled yet: nothing to draw, so a row each.</p>` +
+        steplessTable(stepless, lookup.index) +
+        `<h4>Quarterly figures by service</h4>` +
+        stepless.map((s) => steplessEntry(s, forService.get(s.id) ?? [], lookup, input.svgNote)).join("") +
+        `</section>`
+      : "");
+  const servicesSection = `<section id="services"><h2>Services</h2>${servicesBody}</section>`;
   const body =
     `<header><h1>${escapeHtml(title)}</h1>` +
     (catalog.description !== undefined ? `<p>${escapeHtml(catalog.description)}</p>` : "") +
-    `<p class="muted">${input.source !== undefined ? `${escapeHtml(input.source)}: ` : ""}${count(catalog.services.length, "service")}, ` +
-    `${count(steps, "step")}, ${count(catalog.lifeExperiences.length, "life experience")}, ${count(catalog.agencies.length, "agency", "agencies")}` +
+    `<p class="muted">${source !== undefined ? `${escapeHtml(source)}: ` : ""}${servicesText}, ${count(catalog.lifeExperiences.length, "life experience")}, ${count(catalog.agencies.length, "agency", "agencies")}` +
     `${input.generatedAt !== undefined ? `; generated ${escapeHtml(input.generatedAt)}` : ""}.</p>` +
     `<nav aria-label="Sections"><ul>${nav}</ul></nav></header><main>` +
-    (input.burden !== undefined ? burdenSection(input.burden, catalog) : "") +
-    (linted ? findingsSection(findings, input.waived ?? [], catalog) : "") +
+    summarySection({ catalog, index: lookup.index, findings: linted ? findings : undefined, burden: input.burden, compare, titles, stepless }) +
+    (compare !== undefined ? compareSection(compare, lookup.index) : "") +
+    (feedbackOnly ? servicesSection : "") +
+    (linted ? findingsSection(findings, input.waived ?? [], lookup.index, titles) : "") +
+    (showBurden ? burdenSection(input.burden!, catalog) : "") +
     (catalog.lifeExperiences.length > 0
       ? `<section id="experiences"><h2>Life experiences</h2>${catalog.lifeExperiences
           .map((e) => experienceSection(e, forExperience.get(e.id) ?? [], lookup, input.svgNote))
           .join("")}</section>`
       : "") +
-    `<section id="services"><h2>Services</h2>${catalog.services
-      .map((s) => serviceSection(s, forService.get(s.id) ?? [], lookup, input.svgNote))
-      .join("")}</section>` +
+    (feedbackOnly ? "" : servicesSection) +
     (other.length > 0 ? `<section id="other-diagrams"><h2>Other diagrams</h2>${other.map((d) => diagramHtml(d, input.svgNote)).join("")}</section>` : "") +
-    `</main><footer><p class="muted">Made with service-blueprint. This page loads nothing from the network.</p></footer>`;
+    `</main><dialog id="sb-full" aria-label="Diagram at full size"><p><button type="button" id="sb-full-close">Close</button></p>` +
+    `<div id="sb-full-body"></div></dialog>` +
+    `<footer><p class="muted">Made with service-blueprint. This page loads nothing from the network.</p></footer>`;
   return (
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(reportCsp())}">` +

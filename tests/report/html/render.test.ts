@@ -71,8 +71,10 @@ describe("renderHtmlReport", () => {
     const data = html.slice(html.indexOf('id="sb-findings-data">'), html.indexOf("</script>", html.indexOf('id="sb-findings-data">')));
     expect(data).not.toMatch(/<(?!\/script)/);
     const dom = expectInert(html);
-    const parsed = JSON.parse(dom.window.document.getElementById("sb-findings-data")!.textContent!) as { severity: string; rule: string; service: string }[];
-    expect(parsed.map((d) => d.severity)).toEqual(["error", "warning", "warning", "info"]);
+    const parsed = JSON.parse(dom.window.document.getElementById("sb-findings-data")!.textContent!) as { severity: string; hours: number }[];
+    // Most hours first (the findings were given in the opposite order).
+    expect(parsed.map((d) => d.hours)).toEqual([4, 3, 2, 1].map((n) => 16.7 * n));
+    expect(parsed.map((d) => d.severity)).toEqual(["warning", "info", "warning", "error"]);
   });
 
   it("filters the findings table by severity, rule and service", async () => {
