@@ -309,7 +309,8 @@ export {
 } from "./sludge/rules/index.js";
 
 // ── export: mermaid ───────────────────────────────────────────────────────────────────────────────────────────
-export { MermaidExportError, toMermaid } from "./export/mermaid/index.js";
+export { MermaidExportError, compareDiagram, toMermaid } from "./export/mermaid/index.js";
+export type { CompareDiagramOptions } from "./export/mermaid/compare.js";
 export type {
   MermaidDiagram,
   MermaidExportErrorCode,

@@ -20,6 +20,7 @@ export { PRESETS } from "../sludge/presets.js";
 export { compareCatalogs } from "../sludge/compare.js";
 export type { BurdenComparison, CatalogComparison } from "../sludge/compare.js";
 export { MermaidExportError, toMermaid } from "../export/mermaid/index.js";
+export { compareDiagram } from "../export/mermaid/compare.js";
 export type { MermaidDiagram, MermaidOptions } from "../export/mermaid/types.js";
 export { formatFindings, formatFindingsChunks } from "../report/formatters/index.js";
 export type { FormatOptions, LintFileReport } from "../report/formatters/shared.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCatalog, type CatalogInput } from "../../src/index.js";
 import { toMermaid } from "../../src/export/mermaid/index.js";
-import { feedbackScore } from "../../src/export/mermaid/journey.js";
+import { DERIVED_ACTOR, effortScore, feedbackScore } from "../../src/export/mermaid/journey.js";
 import { readMermaid, type JourneyContent } from "../helpers/mermaid-parse.js";
 import { retirementCatalog, retirementFindings, retirementInput } from "./fixtures.js";
 
@@ -14,59 +14,115 @@ async function journey(text: string): Promise<JourneyContent> {
 }
 
 describe("journey view", () => {
-  it("follows the customer's steps and waits in flow order, in sections by channel", async () => {
+  it("follows the main path in sections by channel, then each other branch as an alternative", async () => {
     const result = toMermaid(catalog, { view: "journey", service: "ssa-retire" });
     const content = await journey(result.diagrams[0]!.text);
     expect(content.title).toBe("Customer journey: Apply for retirement benefits (SSA)");
     expect(content.tasks.map((t) => [t.section, t.task])).toEqual([
-      ["my Social Security (website)", "Learn when to claim"],
-      ["my Social Security (website)", "Apply online"],
-      ["Waiting for SSA", "Wait 10 days: Verify earnings record"],
-      ["SSA field office (in-person)", "Bring documents to the office"],
-      ["Waiting for SSA", "Wait 30 days: Claims specialist decides"],
-      ["SSA national 800 number (phone)", "Ask for reconsideration"],
+      ["my Social Security (website)", "Learn when to claim · 30 min · 0 days"],
+      ["my Social Security (website)", "Apply online · 45 min · 0 days"],
+      // A frontstage step the customer meets is a task of its own, with the role as an actor.
+      ["my Social Security (website)", "Website checks the form · 0 min · 0 days"],
+      ["Waiting for SSA", "Wait for Verify earnings record · 10 days"],
+      // 'record complete' (80%) is the main path: straight to the decision.
+      ["Waiting for SSA", "Wait for Claims specialist decides · 30 days"],
+      // 'documents missing' (20% of all customers) is an alternative, not a step after the decision.
+      ["Or: documents missing (20%)", "Bring documents to the office · 2 h 15 min · 0 days"],
+      ["Or: documents missing (20%)", "Clerk checks documents · 0 min · 0 days"],
+      // 'denied' (5%) leads to the appeal; the award letter (95%) is no task (the customer does nothing).
+      ["Or: denied (5%)", "Ask for reconsideration · 1 h 5 min · 0 days"],
     ]);
-    // The people the customer meets at a step are actors: frontstage roles attached to it.
-    expect(content.tasks[1]!.people).toEqual(["Customer", "Claims specialist"]);
-    expect(content.tasks[3]!.people).toEqual(["Customer", "Field office clerk"]);
+    expect(content.tasks[2]!.people).toEqual(["Customer", "Claims specialist", DERIVED_ACTOR]);
+    expect(content.tasks[6]!.people).toEqual(["Customer", "Field office clerk"]);
   });
 
-  it("scores tasks from A-11 feedback: mean of driver means on the 1-5 scale", async () => {
+  it("never draws exclusive branches as a sequence: each branch is its own 'Or' section with its share", async () => {
+    const input = retirementInput() as unknown as { services: { id: string; steps: { id: string; next?: unknown[] }[] }[] };
+    const service = input.services.find((s) => s.id === "ssa-retire")!;
+    service.steps.find((s) => s.id === "learn")!.next = [
+      { to: "apply", kind: "branch", share: 0.6, label: "online" },
+      { to: "appeal", kind: "branch", share: 0.3, label: "by phone" },
+      { to: "visit", kind: "branch", share: 0.1, label: "at the office" },
+    ];
+    const content = await journey(toMermaid(parseCatalog(input as unknown as CatalogInput), { view: "journey", service: "ssa-retire" }).diagrams[0]!.text);
+    expect(content.sections).toEqual(["my Social Security (website)", "Waiting for SSA", "Or: by phone (30%)", "Or: at the office (10%)"]);
+    expect(content.tasks.filter((t) => t.section === "Or: by phone (30%)").map((t) => t.task)).toEqual(["Ask for reconsideration · 1 h 5 min · 0 days"]);
+  });
+
+  it("scores tasks from the step's own A-11 feedback (its collection, else its channel's)", async () => {
     const content = await journey(toMermaid(catalog, { view: "journey", service: "ssa-retire" }).diagrams[0]!.text);
-    const score = (task: string) => content.tasks.find((t) => t.task === task)?.score;
+    const score = (task: string) => content.tasks.find((t) => t.task.startsWith(task))?.score;
     // 'apply' has its own collection (transactionPoint): 4.1, 3.7 and counts [10,20,30,40,100] -> 4.0; mean 3.93.
     expect(score("Apply online")).toBe(3.9);
     // 'visit' is on the field office channel, which has its own collection: 2.2 and 1.8.
     expect(score("Bring documents to the office")).toBe(2);
-    // Others take every collection of the latest quarter: (4.1 + 3.7 + 4.0 + 2.2 + 1.8) / 5.
-    expect(score("Learn when to claim")).toBe(3.2);
   });
 
-  it("gives tasks without feedback the default score, and says so", async () => {
-    const result = toMermaid(catalog, { view: "journey", service: "cms-enroll" });
+  it("derives the score of a task without feedback of its own from its effort, and marks it", async () => {
+    const result = toMermaid(catalog, { view: "journey", service: "ssa-retire" });
     const content = await journey(result.diagrams[0]!.text);
-    expect(content.tasks.map((t) => t.score)).toEqual([3, 3]);
-    expect(result.warnings).toEqual([{ code: "no_feedback", message: "2 of 2 tasks of 'cms-enroll' have no A-11 feedback and were scored 3" }]);
-    const low = await journey(toMermaid(catalog, { view: "journey", service: "cms-enroll" }, { defaultScore: 1 }).diagrams[0]!.text);
-    expect(low.tasks.map((t) => t.score)).toEqual([1, 1]);
+    const task = (name: string) => content.tasks.find((t) => t.task.startsWith(name))!;
+    // 30 customer minutes: 5 - 1.
+    expect(task("Learn when to claim").score).toBe(4);
+    expect(task("Learn when to claim").people).toContain(DERIVED_ACTOR);
+    expect(task("Apply online").people).not.toContain(DERIVED_ACTOR);
+    // Waits: 10 days 5 - 1, 30 days 5 - 2. Hold of 45 minutes: 5 - 1.
+    expect(task("Wait for Verify earnings record").score).toBe(4);
+    expect(task("Wait for Claims specialist decides").score).toBe(3);
+    expect(task("Ask for reconsideration").score).toBe(4);
+    expect(result.warnings).toContainEqual({
+      code: "no_feedback",
+      message: "5 of 8 tasks of 'ssa-retire' have no A-11 feedback of their own and were scored from their effort",
+    });
+    // Scores differ along the journey: no flat line.
+    expect(new Set(content.tasks.map((t) => t.score)).size).toBeGreaterThan(2);
   });
 
-  it("names the findings of a task as sludge actors (the journey's legend lists them)", async () => {
-    const content = await journey(toMermaid(catalog, { view: "journey", service: "ssa-retire" }, { findings: retirementFindings() }).diagrams[0]!.text);
-    expect(content.tasks.find((t) => t.task === "Bring documents to the office")?.people).toEqual(["Customer", "Field office clerk", "Sludge, error: in-person-only"]);
-    expect(content.tasks.find((t) => t.task === "Wait 10 days: Verify earnings record")?.people).toEqual(["Customer", "Sludge, info: opaque-wait"]);
+  it("takes half a point per sludge finding off a derived score, and names the findings as one actor per task", async () => {
+    const diagrams = toMermaid(catalog, { view: "journey", service: "ssa-retire" }, { findings: retirementFindings() }).diagrams;
+    const tasks = (await Promise.all(diagrams.map((d) => journey(d.text)))).flatMap((c) => c.tasks);
+    const task = (name: string) => tasks.find((t) => t.task.startsWith(name))!;
+    expect(task("Bring documents to the office").people).toEqual(["Customer", "Sludge, error: in-person-only"]);
+    expect(task("Wait for Verify earnings record").people).toEqual(["Customer", "Sludge, info: opaque-wait", DERIVED_ACTOR]);
+    expect(task("Wait for Verify earnings record").score).toBe(3.5);
+    expect(task("Ask for reconsideration").score).toBe(3.5);
   });
 
   it("warns that lane filters do not apply, and applies channel filters", async () => {
     const result = toMermaid(catalog, { view: "journey", service: "ssa-retire" }, { lanes: ["backstage"], channels: ["website"] });
     expect(result.warnings.map((w) => w.code)).toContain("option_ignored");
     const content = await journey(result.diagrams[0]!.text);
-    expect(content.tasks.map((t) => t.task)).toEqual(["Learn when to claim", "Apply online"]);
+    expect(content.tasks.map((t) => t.task)).toEqual([
+      "Learn when to claim · 30 min · 0 days",
+      "Apply online · 45 min · 0 days",
+      "Website checks the form · 0 min · 0 days",
+    ]);
   });
 
   it("is deterministic", () => {
     const a = toMermaid(catalog, { view: "journey", service: "ssa-retire" }).diagrams[0]!.text;
     expect(toMermaid(retirementCatalog(), { view: "journey", service: "ssa-retire" }).diagrams[0]!.text).toBe(a);
+  });
+});
+
+describe("effortScore", () => {
+  const zero = { customerMinutes: 0, holdMinutes: 0, travelMinutes: 0, waitDays: 0 };
+  it.each([
+    [{}, 0, 5],
+    [{ customerMinutes: 29 }, 0, 5],
+    [{ customerMinutes: 30 }, 0, 4],
+    [{ customerMinutes: 120 }, 0, 3],
+    [{ holdMinutes: 15 }, 0, 4],
+    [{ holdMinutes: 60 }, 0, 3],
+    [{ travelMinutes: 1 }, 0, 4],
+    [{ travelMinutes: 60 }, 0, 3],
+    [{ waitDays: 7 }, 0, 4],
+    [{ waitDays: 30 }, 0, 3],
+    [{}, 1, 4.5],
+    [{}, 9, 3],
+    [{ customerMinutes: 200, holdMinutes: 90, travelMinutes: 90, waitDays: 60 }, 3, 1],
+  ])("%o with %i findings scores %d", (figures, findings, expected) => {
+    expect(effortScore({ ...zero, ...figures }, findings)).toBe(expected);
   });
 });
 

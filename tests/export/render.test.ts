@@ -83,7 +83,7 @@ describe.skipIf(chromium === null)("a `direction TB` phrase in labels", () => {
     const { text, title } = files("journey-direction-phrase");
     const shown = svgTexts(await chromium!.render(text));
     expect(shown.title).toBe(title);
-    expect(shown.tasks).toContain(`Wait 10 days: ${DIRECTION_PHRASE}`);
+    expect(shown.tasks).toContain(`Wait for ${DIRECTION_PHRASE} · 10 days`);
     expect(shown.sections).toContain("Waiting for SSA direction LR");
   });
 });

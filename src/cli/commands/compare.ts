@@ -1,8 +1,8 @@
 import { type Command, Option } from "commander";
-import { type BurdenComparison, type Catalog, type CatalogComparison, type Finding, compareCatalogs } from "../library.js";
+import { type BurdenComparison, type Catalog, type CatalogComparison, type Finding, MermaidExportError, compareCatalogs, compareDiagram } from "../library.js";
 import { loadCatalogFiles } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
-import { EXIT } from "../errors.js";
+import { CliError, EXIT, messageWithoutHint } from "../errors.js";
 import { type Paint, paint, writeAtomic } from "../io.js";
 import { FAIL_ON, type LintFlags, failsOn, loadLintConfig, CONFIG_HELP, NO_CONFIG_HELP } from "./lint.js";
 
@@ -111,6 +111,19 @@ export function formatComparisonMarkdown(c: Comparison, before: Catalog, after: 
   return `${out.join("\n")}\n`;
 }
 
+/** The Mermaid text of `compare --diagram`: one service as-is vs to-be. */
+function diagramText(before: Catalog, after: Catalog, comparison: CatalogComparison, service: string | undefined): string {
+  try {
+    const { diagrams } = compareDiagram(before, after, { comparison, ...(service === undefined ? {} : { service }) });
+    return diagrams.map((d) => d.text).join("\n");
+  } catch (error) {
+    if (error instanceof MermaidExportError) {
+      throw new CliError(error.code === "unknown_service" ? "unknown_id" : "usage", messageWithoutHint(error), error.hint, { cause: error });
+    }
+    throw error;
+  }
+}
+
 /** `compare <before> <after>`: the burden delta and the findings fixed and introduced. */
 export function registerCompare(program: Command, ctx: CliContext): void {
   program
@@ -128,12 +141,20 @@ export function registerCompare(program: Command, ctx: CliContext): void {
     .option("--config <file>", CONFIG_HELP)
     .option("--no-config", NO_CONFIG_HELP)
     .addOption(new Option("--fail-on <level>", "exit 1 when an introduced finding is at or above this level").choices(FAIL_ON).default("never"))
-    .option("--output <file>", "write the output to a file instead of stdout")
+    .option("--output <file>", "write the output to a file instead of stdout (never a file the command reads)")
+    .option("--diagram", "write a Mermaid flowchart of one service instead: new, changed and removed steps, minutes saved")
+    .option("--service <id>", "with --diagram: the service to draw (needed when the catalogs hold more than one)")
     .addHelpText(
       "after",
-      "\nExamples:\n  $ service-blueprint compare as-is.yaml to-be.yaml\n  $ service-blueprint compare main.yaml branch.yaml --format markdown --fail-on error",
+      "\nExamples:\n  $ service-blueprint compare as-is.yaml to-be.yaml\n  $ service-blueprint compare main.yaml branch.yaml --format markdown --fail-on error\n" +
+        "  $ service-blueprint compare as-is.yaml to-be.yaml --diagram --service ssa-retirement --output compare.mmd",
     )
-    .action(async (beforeFile: string, afterFile: string, options: LintFlags & { format: CompareFormat; failOn: (typeof FAIL_ON)[number]; output?: string }) => {
+    .action(async (
+      beforeFile: string,
+      afterFile: string,
+      options: LintFlags & { format: CompareFormat; failOn: (typeof FAIL_ON)[number]; output?: string; diagram?: boolean; service?: string },
+    ) => {
+      if (options.service !== undefined && options.diagram !== true) throw new CliError("usage", "--service applies only with --diagram", "add --diagram");
       const config = await loadLintConfig(ctx, options);
       const { loaded, invalid } = await loadCatalogFiles(ctx.io, [beforeFile, afterFile], ctx.errStyle);
       const [before, after] = loaded;
@@ -145,7 +166,9 @@ export function registerCompare(program: Command, ctx: CliContext): void {
       const files = [beforeFile, afterFile] as const;
       const style = options.output === undefined ? ctx.outStyle : paint(false);
       const text =
-        options.format === "json"
+        options.diagram === true
+          ? diagramText(before.catalog, after.catalog, comparison, options.service)
+          : options.format === "json"
           ? `${JSON.stringify({ before: beforeFile, after: afterFile, burden: comparison.burden, steps: comparison.steps, fixed: comparison.fixed, introduced: comparison.introduced, unchanged: comparison.unchanged }, null, 2)}\n`
           : options.format === "markdown"
             ? formatComparisonMarkdown(comparison, before.catalog, after.catalog, files)

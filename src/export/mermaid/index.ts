@@ -90,4 +90,5 @@ export function toMermaid(catalog: Catalog, view: MermaidView, options?: Mermaid
 }
 
 export { MermaidExportError };
+export { compareDiagram, type CompareDiagramOptions } from "./compare.js";
 export type { MermaidDiagram, MermaidOptions, MermaidResult, MermaidView, MermaidWarning };

@@ -1,25 +1,33 @@
 /**
- * The journey view: a Mermaid `journey` of what the customer does and waits for in one service, in flow order,
- * grouped into sections by channel, each task scored from the service's A-11 feedback.
+ * The journey view: a Mermaid `journey` of the paths a customer takes through one service. The main path (at each
+ * branch the flow most customers take) comes first, in sections by channel; every other branch follows as an
+ * alternative ("Or: applies by phone (12%)"), so exclusive branches are never drawn as one sequence.
+ *
+ * Tasks are the customer's steps, the frontstage steps they meet, and the waits they live through (a step of any
+ * other lane with `waitDays`). Each task shows its customer minutes (effort, hold, travel) and its days of waiting.
  *
  * Scores. A task takes the feedback collections that name its step (`transactionPoint` or `stage` equal to the
- * step's id or name), else those on its channel, else all of the service's; of those, the latest quarter. Each
- * v1 question gives its mean (as given, or computed from its counts) mapped from its own scale to 1..5
- * (`1 + (mean - 1) * 4 / (scale - 1)`); a v2 collection gives its trust question's positive share mapped to 1..5
- * (`1 + 4 * positive / (positive + negative)`). The score is the mean of those values, to one decimal. A task with
- * no feedback gets `defaultScore` (3, neutral), and a warning says how many did.
+ * step's id or name), else those on its channel; of those, the latest quarter. Each v1 question gives its mean (as
+ * given, or computed from its counts) mapped from its own scale to 1..5 (`1 + (mean - 1) * 4 / (scale - 1)`); a v2
+ * collection gives its trust question's positive share mapped to 1..5 (`1 + 4 * positive / (positive + negative)`).
+ * The score is the mean of those values, to one decimal. A task with no feedback of its own is scored from its
+ * effort by {@link effortScore} and marked "derived score"; a warning says how many were.
  *
  * Sludge findings cannot be coloured in a journey (it has no classes), so a task with findings gets one actor per
- * rule, "Sludge, <severity>: <rule id>", which the journey's legend lists.
+ * rule, "Sludge, <severity>: <rule id>", which the journey's legend lists. Every actor has a colour of its own
+ * (Mermaid's default palette has six and repeats them).
  */
+import { type CompiledGraph, type GraphEdge, serviceGraph } from "../../graph/build.js";
+import { type FlowModel, flowModel } from "../../graph/flow.js";
+import { isForward } from "../../graph/order.js";
+import { branchRemainder, carriedShare } from "../../graph/reach.js";
 import type { FeedbackCollection, Service, Step } from "../../model/schema.js";
-import { budgetTooSmall, fitAll, type Budget } from "./budget.js";
+import { budgetTooSmall, settleWindows, type Budget } from "./budget.js";
 import { agencyName, requireService, type ViewContext } from "./context.js";
 import { cleanText, escapeJourneyText, escapeText } from "./escape.js";
-import { shownFlows, stepIndexes, stepShown } from "./filters.js";
-import { formatDays, formatScore } from "./format.js";
+import { stepShown } from "./filters.js";
+import { formatDays, formatMinutes, formatScore, formatShare } from "./format.js";
 import { channelText, visibleName } from "./labels.js";
-import { placeMoments } from "./moments.js";
 import { stepKey, type FindingSummary } from "./overlay.js";
 import type { MermaidDiagram } from "./types.js";
 
@@ -60,116 +68,317 @@ function collectionValues(collection: FeedbackCollection): number[] {
   return [1 + (4 * trust.positive) / (trust.positive + trust.negative)];
 }
 
+/** The mean of the latest quarter's values of the usable collections, to one decimal, or `undefined`. */
+function latestMean(collections: readonly FeedbackCollection[]): number | undefined {
+  const usable = collections.filter((c) => collectionValues(c).length > 0);
+  if (usable.length === 0) return undefined;
+  const latest = Math.max(...usable.map((c) => c.fiscalYear * 4 + c.quarter));
+  const values = usable.filter((c) => c.fiscalYear * 4 + c.quarter === latest).flatMap(collectionValues);
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return Math.round(mean * 10) / 10;
+}
+
+/** The collections about one step: those naming it, else those on its channel. */
+function ownCollections(service: Service, step: Step): readonly (readonly FeedbackCollection[])[] {
+  const same = (value: string | undefined): boolean => {
+    if (value === undefined) return false;
+    const v = value.trim().toLowerCase();
+    return v === step.id.toLowerCase() || v === step.name.trim().toLowerCase();
+  };
+  return [
+    service.feedback.filter((c) => same(c.transactionPoint) || same(c.stage)),
+    step.channel === undefined ? [] : service.feedback.filter((c) => c.channel === step.channel),
+  ];
+}
+
 /**
- * The A-11 score of a step on the journey's 1..5 scale, or `undefined` when the service has no usable feedback.
+ * The A-11 score of a step on the journey's 1..5 scale, or `undefined` when the service has no usable feedback:
+ * the step's own collections, else its channel's, else all of the service's.
  *
  * @param service - the service
  * @param step - the step
  * @returns the score to one decimal, or `undefined`
  */
 export function feedbackScore(service: Service, step: Step): number | undefined {
-  const same = (value: string | undefined): boolean => {
-    if (value === undefined) return false;
-    const v = value.trim().toLowerCase();
-    return v === step.id.toLowerCase() || v === step.name.trim().toLowerCase();
-  };
-  const tiers = [
-    service.feedback.filter((c) => same(c.transactionPoint) || same(c.stage)),
-    step.channel === undefined ? [] : service.feedback.filter((c) => c.channel === step.channel),
-    service.feedback,
-  ];
-  for (const tier of tiers) {
-    const usable = tier.filter((c) => collectionValues(c).length > 0);
-    if (usable.length === 0) continue;
-    const latest = Math.max(...usable.map((c) => c.fiscalYear * 4 + c.quarter));
-    const values = usable.filter((c) => c.fiscalYear * 4 + c.quarter === latest).flatMap(collectionValues);
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    return Math.round(mean * 10) / 10;
+  return stepFeedbackScore(service, step) ?? latestMean(service.feedback);
+}
+
+/**
+ * The A-11 score of a step from feedback about that step only (collections naming it, else on its channel), or
+ * `undefined`. Service-wide feedback is not used: it would give every step of the service the same score.
+ *
+ * @param service - the service
+ * @param step - the step
+ * @returns the score to one decimal, or `undefined`
+ */
+export function stepFeedbackScore(service: Service, step: Step): number | undefined {
+  for (const tier of ownCollections(service, step)) {
+    const score = latestMean(tier);
+    if (score !== undefined) return score;
   }
   return undefined;
 }
 
+/** One deduction of {@link effortScore}: points off when a figure reaches a threshold. */
+interface Deduction {
+  readonly figure: "customerMinutes" | "holdMinutes" | "travelMinutes" | "waitDays";
+  readonly atLeast: number;
+  readonly points: number;
+}
+
+/** The deductions of {@link effortScore}, cumulative per figure (documented in docs/diagrams.md). */
+const DEDUCTIONS: readonly Deduction[] = [
+  { figure: "customerMinutes", atLeast: 30, points: 1 },
+  { figure: "customerMinutes", atLeast: 120, points: 1 },
+  { figure: "holdMinutes", atLeast: 15, points: 1 },
+  { figure: "holdMinutes", atLeast: 60, points: 1 },
+  { figure: "travelMinutes", atLeast: 1, points: 1 },
+  { figure: "travelMinutes", atLeast: 60, points: 1 },
+  { figure: "waitDays", atLeast: 7, points: 1 },
+  { figure: "waitDays", atLeast: 30, points: 1 },
+];
+
+/** Points off per sludge finding on the step, and the most they can take off together. */
+const FINDING_POINTS = 0.5;
+const FINDING_POINTS_MAX = 2;
+
 /**
- * Actors that name a task's findings (`Sludge, error: in-person-only`): the journey's legend lists actors, so
- * this is where a journey can say which rules fire where without crowding the task boxes.
+ * The journey score of a step without feedback of its own, derived from its effort: start at 5 and take off
+ * 1 point at 30 and 1 more at 120 customer minutes; 1 at 15 and 1 more at 60 minutes on hold; 1 for any travel
+ * and 1 more at 60 minutes of it; 1 at 7 and 1 more at 30 days of waiting; 0.5 per sludge finding on the step
+ * (at most 2); then clamp to 1..5.
+ *
+ * @param step - the step's figures (`waitDays` alone for a wait task)
+ * @param findings - how many sludge findings point at the step
+ * @returns the score, 1 to 5 in steps of 0.5
+ */
+export function effortScore(step: Pick<Step, "customerMinutes" | "holdMinutes" | "travelMinutes" | "waitDays">, findings: number): number {
+  let score = 5;
+  for (const d of DEDUCTIONS) if (step[d.figure] >= d.atLeast) score -= d.points;
+  score -= Math.min(FINDING_POINTS_MAX, findings * FINDING_POINTS);
+  return Math.min(5, Math.max(1, score));
+}
+
+/**
+ * The actor that names a task's findings (`Sludge, error: in-person-only`, `Sludge, warning: wet-signature and 2
+ * more`): the journey's legend lists actors, so this is where a journey can say which rules fire where without
+ * crowding the task boxes. One actor per task, so that a part stays within {@link MAX_ACTORS_PER_PART}.
  */
 function sludgeActors(summary: FindingSummary | undefined): string[] {
   if (summary === undefined) return [];
-  const shown = summary.rules.slice(0, 3).map((rule) => `Sludge, ${summary.severity}: ${rule}`);
-  if (summary.rules.length > 3) shown.push(`Sludge, ${summary.severity}: ${summary.rules.length - 3} more`);
-  return shown;
+  const [first, ...rest] = summary.rules;
+  if (first === undefined) return [];
+  return [`Sludge, ${summary.severity}: ${first}${rest.length > 0 ? ` and ${rest.length} more` : ""}`];
 }
 
-/** The tasks of a service's journey, in flow order. */
-function journeyTasks(context: ViewContext, service: Service): { tasks: Task[]; unscored: number } {
-  const { index, options } = context;
-  const mask = service.steps.map((step) => stepShown({ ...options, lanes: null }, index, service, step));
-  const shown = shownFlows(service, mask);
-  const local = new Map<number, number>();
-  shown.steps.forEach((s, l) => local.set(s, l));
-  const ids = stepIndexes(service);
-  const placement = placeMoments({
-    count: shown.steps.length,
-    edges: shown.flows.map((f) => ({ from: local.get(f.from)!, to: local.get(f.to)!, rework: f.flow?.kind === "rework" })),
-    attachedTo: shown.steps.map((s) => {
-      const anchor = service.steps[s]!.attachedTo;
-      const a = anchor === undefined ? undefined : ids.get(anchor);
-      return a === undefined ? -1 : (local.get(a) ?? -1);
-    }),
-    entries: shown.steps.flatMap((s, l) => (service.steps[s]!.entry === true ? [l] : [])),
-  });
-  const order = shown.steps.map((_, l) => l).sort((a, b) => placement.rank[a]! - placement.rank[b]! || shown.steps[a]! - shown.steps[b]!);
-  // The roles the customer meets at a moment: frontstage steps attached to a customer step.
-  const metBy = new Map<number, Set<string>>();
-  for (const stepIndex of shown.steps) {
-    const step = service.steps[stepIndex]!;
-    if (step.lane !== "frontstage" || step.role === undefined || step.attachedTo === undefined) continue;
-    const anchor = ids.get(step.attachedTo);
-    if (anchor === undefined) continue;
-    const set = metBy.get(anchor) ?? new Set<string>();
-    set.add(index.roles.get(step.role)?.name ?? step.role);
-    metBy.set(anchor, set);
-  }
-  const tasks: Task[] = [];
-  let unscored = 0;
-  const scoreOf = (step: Step): number => {
-    const score = feedbackScore(service, step);
-    if (score === undefined) {
-      unscored++;
-      return options.defaultScore;
+/** A walk along one path: its nodes, and the edges it left aside (alternatives to draw later). */
+interface Walk {
+  readonly nodes: number[];
+  readonly aside: GraphEdge[];
+}
+
+/** The flows a path can take out of a node: forward sequence and branch flows that carry someone. */
+function pathEdges(model: FlowModel, v: number): { edges: GraphEdge[]; remainder: number } {
+  const outs = model.graph.out[v]!;
+  const remainder = branchRemainder(outs);
+  const edges = outs.filter((e) => (e.kind === "sequence" || e.kind === "branch") && isForward(model.order, e) && carriedShare(e, remainder) > 0);
+  return { edges, remainder };
+}
+
+/**
+ * Follows the path from `start`: at each node the flow carrying the highest share (ties: the target's step id,
+ * the graph's node order), until a node already drawn (`stop`) or the end. The other flows are set aside.
+ */
+function walkPath(model: FlowModel, start: number, stop: ReadonlySet<number>): Walk {
+  const nodes: number[] = [];
+  const aside: GraphEdge[] = [];
+  const seen = new Set<number>();
+  let v: number | undefined = start;
+  while (v !== undefined && !stop.has(v) && !seen.has(v)) {
+    seen.add(v);
+    nodes.push(v);
+    const { edges, remainder } = pathEdges(model, v);
+    let best: GraphEdge | undefined;
+    for (const e of edges) {
+      if (best === undefined || carriedShare(e, remainder) > carriedShare(best, remainder)) best = e;
     }
-    return score;
+    for (const e of edges) if (e !== best) aside.push(e);
+    v = best?.to;
+  }
+  return { nodes, aside };
+}
+
+/** The main path and the alternatives of a service, as runs of nodes; each alternative with its section title. */
+interface JourneyPaths {
+  readonly main: readonly number[];
+  readonly alternatives: readonly { readonly title: string; readonly nodes: readonly number[] }[];
+}
+
+/**
+ * Splits a service's flow into the main path and alternatives. The main path starts at the first entry (in the
+ * service's step order); a flow it sets aside starts an alternative that runs until it rejoins a drawn node. An
+ * exclusive branch is titled "Or: <label> (<share of all customers>)"; a second sequence flow (everyone does both)
+ * or another entry is titled "Also: ...".
+ */
+function journeyPaths(model: FlowModel, service: Service): JourneyPaths {
+  const { graph } = model;
+  const stepOrder = new Map(service.steps.map((s, i) => [s, i]));
+  const entries = [...graph.entries].sort((a, b) => stepOrder.get(graph.nodes[a]!.step)! - stepOrder.get(graph.nodes[b]!.step)!);
+  const drawn = new Set<number>();
+  if (entries.length === 0) return { main: [], alternatives: [] };
+  const main = walkPath(model, entries[0]!, drawn);
+  for (const v of main.nodes) drawn.add(v);
+  const queue: { title: string; start: number }[] = [];
+  const enqueue = (aside: readonly GraphEdge[]): void => {
+    for (const edge of aside) {
+      const remainder = branchRemainder(graph.out[edge.from]!);
+      const share = model.reach[edge.from]! * carriedShare(edge, remainder);
+      const flow = graph.nodes[edge.from]!.step.next.find((f) => f.to === graph.nodes[edge.to]!.step.id && f.kind === edge.kind);
+      const name = cleanText(flow?.label ?? "", false) || visibleName(graph.nodes[edge.to]!.step.name, `step ${graph.nodes[edge.to]!.step.id}`);
+      queue.push({ title: edge.kind === "branch" ? `Or: ${name} (${formatShare(share)})` : `Also: ${name}`, start: edge.to });
+    }
   };
-  for (const l of order) {
-    const stepIndex = shown.steps[l]!;
-    const step = service.steps[stepIndex]!;
-    const findings = options.overlay.steps.get(stepKey(service.id, step.id));
-    const sludge = sludgeActors(findings);
-    if (step.lane === "customer") {
-      const actors = ["Customer", ...[...(metBy.get(stepIndex) ?? [])].sort(), ...sludge];
-      tasks.push({
-        section: channelText(index, step) ?? "No channel recorded",
-        name: visibleName(step.name, `step ${step.id}`),
-        score: scoreOf(step),
-        actors,
-      });
-    }
-    if (step.waitDays > 0) {
-      const who = step.lane === "customer" ? "" : `: ${visibleName(step.name, `step ${step.id}`)}`;
-      tasks.push({
-        section: `Waiting for ${agencyName(context, service.agency)}`,
-        name: `Wait ${formatDays(step.waitDays)}${who}`,
-        score: scoreOf(step),
-        actors: ["Customer", ...(step.lane === "customer" ? [] : sludge)],
-      });
-    }
+  for (const entry of entries.slice(1)) {
+    queue.push({ title: `Also: ${visibleName(graph.nodes[entry]!.step.name, `step ${graph.nodes[entry]!.step.id}`)}`, start: entry });
   }
-  return { tasks, unscored };
+  enqueue(main.aside);
+  const alternatives: { title: string; nodes: number[] }[] = [];
+  for (let i = 0; i < queue.length; i++) {
+    const { title, start } = queue[i]!;
+    if (drawn.has(start)) continue;
+    const walk = walkPath(model, start, drawn);
+    for (const v of walk.nodes) drawn.add(v);
+    alternatives.push({ title, nodes: walk.nodes });
+    enqueue(walk.aside);
+  }
+  return { main: main.nodes, alternatives };
+}
+
+/** The steps attached to a node (in the service's step order), which a path meets with their host. */
+function attachedTo(graph: CompiledGraph, v: number, stepOrder: ReadonlyMap<Step, number>): number[] {
+  return graph.out[v]!.filter((e) => e.kind === "attached")
+    .map((e) => e.to)
+    .sort((a, b) => stepOrder.get(graph.nodes[a]!.step)! - stepOrder.get(graph.nodes[b]!.step)!);
+}
+
+/** The actor that marks a task scored from its effort (the legend explains it beside the people). */
+export const DERIVED_ACTOR = "Score derived from effort";
+
+/** The longest task title, in characters (the figures follow it): four lines of a task box at most. */
+const TASK_TITLE_LENGTH = 60;
+
+/** The tasks of a service's journey: the main path, then the alternatives. */
+function journeyTasks(context: ViewContext, service: Service): { tasks: Task[]; derived: number } {
+  const { index, options } = context;
+  const model = flowModel(serviceGraph(service));
+  const { graph } = model;
+  const stepOrder = new Map(service.steps.map((s, i) => [s, i]));
+  const paths = journeyPaths(model, service);
+  const tasks: Task[] = [];
+  const done = new Set<number>();
+  let derived = 0;
+  const waitSection = `Waiting for ${agencyName(context, service.agency)}`;
+
+  const emit = (v: number, section: string | undefined): void => {
+    if (done.has(v)) return;
+    done.add(v);
+    const step = graph.nodes[v]!.step;
+    if (stepShown({ ...options, lanes: null }, index, service, step)) {
+      const findings = options.overlay.steps.get(stepKey(service.id, step.id));
+      const sludge = sludgeActors(findings);
+      const count = findings === undefined ? 0 : findings.counts.error + findings.counts.warning + findings.counts.info;
+      const meets = step.lane === "customer" || step.lane === "frontstage";
+      if (meets || step.waitDays > 0) {
+        const own = stepFeedbackScore(service, step);
+        if (own === undefined) derived++;
+        const minutes = step.customerMinutes + step.holdMinutes + step.travelMinutes;
+        const name = visibleName(step.name, `step ${step.id}`);
+        const figures = meets ? `${formatMinutes(minutes)} · ${formatDays(step.waitDays)}` : formatDays(step.waitDays);
+        const role = step.role === undefined ? undefined : (index.roles.get(step.role)?.name ?? step.role);
+        const actors =
+          step.lane === "customer"
+            ? ["Customer", ...sludge]
+            : step.lane === "frontstage"
+              ? ["Customer", role ?? "Frontstage staff", ...sludge]
+              : ["Customer", ...sludge];
+        const title = cleanText(meets ? name : `Wait for ${name}`, false, Math.min(TASK_TITLE_LENGTH, options.maxLabelLength));
+        tasks.push({
+          section: section ?? (meets ? (channelText(index, step) ?? "No channel recorded") : waitSection),
+          name: `${title} · ${figures}`,
+          score: own ?? effortScore(meets ? step : { customerMinutes: 0, holdMinutes: 0, travelMinutes: 0, waitDays: step.waitDays }, count),
+          actors: own === undefined ? [...actors, DERIVED_ACTOR] : actors,
+        });
+      }
+    }
+    for (const a of attachedTo(graph, v, stepOrder)) emit(a, section);
+  };
+
+  for (const v of paths.main) emit(v, undefined);
+  for (const alternative of paths.alternatives) for (const v of alternative.nodes) emit(v, alternative.title);
+  return { tasks, derived };
+}
+
+/**
+ * The most tasks one journey part holds. Mermaid draws a journey in one row, a task 200 px wide with its margin,
+ * after the actor legend; eight tasks keep a part under 2,400 px wide at 100%.
+ */
+const MAX_TASKS_PER_PART = 8;
+
+
+/**
+ * The most actors one journey part holds. Mermaid gives a journey's actors six colours (`actorColours`, an array,
+ * cannot be set from the diagram text: Mermaid's config sanitizer drops array keys) and repeats them after six,
+ * so a part with more would give two actors one colour.
+ */
+const MAX_ACTORS_PER_PART = 6;
+
+/**
+ * Windows of at most `max` tasks and {@link MAX_ACTORS_PER_PART} actors; a window that would cut a section ends
+ * instead where a section starts in its second half, so a part rarely opens in the middle of a channel or an
+ * alternative.
+ */
+function widthWindows(tasks: readonly Task[], max: number): [number, number][] {
+  const windows: [number, number][] = [];
+  let start = 0;
+  while (start < tasks.length) {
+    let end = start;
+    const actors = new Set<string>();
+    while (end < tasks.length && end - start < max) {
+      const more = tasks[end]!.actors.filter((a) => !actors.has(a));
+      if (end > start && actors.size + more.length > MAX_ACTORS_PER_PART) break;
+      for (const a of more) actors.add(a);
+      end++;
+    }
+    if (end < tasks.length) {
+      for (let i = end; i > start + Math.ceil(max / 2); i--) {
+        if (tasks[i]!.section !== tasks[i - 1]!.section) {
+          end = i;
+          break;
+        }
+      }
+    }
+    windows.push([start, end]);
+    start = end;
+  }
+  return windows;
 }
 
 function journeyText(title: string, tasks: readonly Task[], maxLabelLength: number): string {
   const one = (text: string): string => escapeJourneyText(cleanText(text, false, maxLabelLength) || "(unnamed)");
-  const out = ["journey", `  title ${escapeText(cleanText(title, false), "journey")}`, `  accTitle: ${escapeText(cleanText(title, false), "line")}`];
+  const out = [
+    "---",
+    "config:",
+    "  journey:",
+    // The legend's names wrap at 200 px and the tasks start 40 px after them (150 by default, which Mermaid
+    // counts twice in the width); task boxes 90 px high hold a title and its figures at 14 px.
+    "    leftMargin: 40",
+    "    maxLabelWidth: 200",
+    "    height: 90",
+    "---",
+    "journey",
+    `  title ${escapeText(cleanText(title, false), "journey")}`,
+    `  accTitle: ${escapeText(cleanText(title, false), "line")}`,
+  ];
   let section: string | undefined;
   for (const task of tasks) {
     if (task.section !== section) {
@@ -191,11 +400,11 @@ function journeyText(title: string, tasks: readonly Task[], maxLabelLength: numb
 export function journeyView(context: ViewContext, serviceId: unknown): MermaidDiagram[] {
   const { service } = requireService(context, serviceId, "view.service");
   const { options } = context;
-  if (options.lanes !== null) context.warn("option_ignored", "options.lanes does not apply to a journey: it always shows the customer lane and waits");
+  if (options.lanes !== null) context.warn("option_ignored", "options.lanes does not apply to a journey: it always shows the customer's steps, the frontstage and the waits");
   if (options.layout !== "flowchart") context.warn("option_ignored", "options.layout applies to blueprints only");
-  const { tasks, unscored } = journeyTasks(context, service);
-  if (unscored > 0) {
-    context.warn("no_feedback", `${unscored} of ${tasks.length} tasks of '${service.id}' have no A-11 feedback and were scored ${options.defaultScore}`);
+  const { tasks, derived } = journeyTasks(context, service);
+  if (derived > 0) {
+    context.warn("no_feedback", `${derived} of ${tasks.length} tasks of '${service.id}' have no A-11 feedback of their own and were scored from their effort`);
   }
   const base = `Customer journey: ${service.name} (${agencyName(context, service.agency)})`;
   if (tasks.length === 0) {
@@ -208,9 +417,13 @@ export function journeyView(context: ViewContext, serviceId: unknown): MermaidDi
       const id = windows.length > 1 ? `journey-${service.id}-part-${part + 1}` : `journey-${service.id}`;
       return { id, title, text: journeyText(title, tasks.slice(s, e), options.maxLabelLength), edges: 0 };
     });
-  const costs = tasks.map((t) => ({ text: 40 + t.name.length * 2 + t.actors.join(", ").length * 2 + t.section.length, edges: 0 }));
-  const settled = fitAll(costs, { text: 400, edges: 0 }, budget, (i) => tasks[i]!.section !== tasks[i - 1]!.section, write);
+  const settled = settleWindows(widthWindows(tasks, MAX_TASKS_PER_PART), write, budget);
   if (settled === null) throw budgetTooSmall(budget, "journey task");
-  if (settled.diagrams.length > 1) context.warn("split", `the journey of '${service.id}' was split into ${settled.diagrams.length} parts to fit maxTextSize ${budget.maxTextSize}`);
+  if (settled.diagrams.length > 1) {
+    context.warn(
+      "split",
+      `the journey of '${service.id}' was split into ${settled.diagrams.length} parts of at most ${MAX_TASKS_PER_PART} tasks and ${MAX_ACTORS_PER_PART} actors (to be read at 100%, one colour per actor) within maxTextSize ${budget.maxTextSize}`,
+    );
+  }
   return settled.diagrams;
 }

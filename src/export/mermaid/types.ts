@@ -72,7 +72,10 @@ export interface MermaidOptions {
   readonly maxTextSize?: number;
   /** The longest name or detail in a label, in characters; longer ones end with "…". Default 120. */
   readonly maxLabelLength?: number;
-  /** Journey: the score of a task with no A-11 feedback (1 to 5). Default 3, and a warning says so. */
+  /**
+   * Journey: the score of the placeholder task drawn when the filters leave no task (1 to 5). Default 3. Tasks
+   * without A-11 feedback of their own are scored from their effort (see docs/diagrams.md).
+   */
   readonly defaultScore?: number;
 }
 
