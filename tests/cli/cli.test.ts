@@ -351,6 +351,16 @@ describe("diagram", () => {
     for (const f of written) expect(readFileSync(f, "utf8")).toMatch(/journey/);
     const le = await runCli(["diagram", EXAMPLE, "--view", "life-experience", "--experience", "approaching-retirement", "--out", dir]);
     expect(le.code).toBe(0);
+    // The overview by default: one node per service, with the time to outcome.
+    expect(le.stdout.trim()).toBe(join(dir, "life-experience-approaching-retirement-overview.mmd"));
+    expect(readFileSync(le.stdout.trim(), "utf8")).toContain("Time to outcome");
+    const detailed = await runCli(["diagram", EXAMPLE, "--view", "life-experience", "--experience", "approaching-retirement", "--detailed", "--out", dir]);
+    expect(detailed.code).toBe(0);
+    expect(detailed.stdout.trim()).toBe(join(dir, "life-experience-approaching-retirement.mmd"));
+    expect(readFileSync(detailed.stdout.trim(), "utf8")).toMatch(/subgraph g_s0 /);
+    const misplaced = await runCli(["diagram", EXAMPLE, "--view", "blueprint", "--detailed", "--out", dir]);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toMatch(/--detailed does not apply to --view blueprint/);
     const bad = await runCli(["diagram", EXAMPLE, "--view", "blueprint", "--service", "ssa-retirement-clam", "--out", dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error unknown_id: .*did you mean 'ssa-retirement-claim'/);
@@ -367,7 +377,7 @@ describe("without a browser", () => {
     const run = await runCli(["diagram", EXAMPLE, "--view", "life-experience", "--svg", "--out", dir], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/\nerror render_failed: no browser at \/nonexistent\/chromium \(.*CHROMIUM_PATH.*\)\n$/);
-    expect(readdirSync(dir)).toEqual(["life-experience-approaching-retirement.mmd"]);
+    expect(readdirSync(dir)).toEqual(["life-experience-approaching-retirement-overview.mmd"]);
   });
 
   it("report falls back to the Mermaid source, with a note, exit 0", async () => {

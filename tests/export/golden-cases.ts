@@ -20,6 +20,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: "blueprint-ssa-retire-split", view: { view: "blueprint", service: "ssa-retire" }, options: { maxEdges: 45 } },
   { name: "blueprint-cms-enroll", view: { view: "blueprint", service: "cms-enroll" } },
   { name: "life-experience-retire", view: { view: "life-experience", experience: "retire" } },
+  { name: "life-experience-retire-detailed", view: { view: "life-experience", experience: "retire" }, options: { detailed: true } },
   {
     name: "life-experience-retire-collapsed-overlay",
     view: { view: "life-experience", experience: "retire" },
@@ -36,7 +37,13 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     options: { layout: "swimlane" },
     catalog: directionPhraseCatalog,
   },
-  { name: "life-experience-direction-phrase", view: { view: "life-experience", experience: "retire" }, catalog: directionPhraseCatalog },
+  {
+    name: "life-experience-direction-phrase",
+    view: { view: "life-experience", experience: "retire" },
+    options: { detailed: true },
+    catalog: directionPhraseCatalog,
+  },
+  { name: "life-experience-direction-phrase-overview", view: { view: "life-experience", experience: "retire" }, catalog: directionPhraseCatalog },
   { name: "journey-direction-phrase", view: { view: "journey", service: "ssa-retire" }, catalog: directionPhraseCatalog },
 ];
 

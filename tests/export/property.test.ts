@@ -152,6 +152,7 @@ const VIEWS: readonly (readonly [MermaidView, MermaidOptions])[] = [
   [{ view: "blueprint", service: "cms-enroll" }, {}],
   [{ view: "blueprint", service: "ssa-retire" }, { layout: "swimlane" }],
   [{ view: "life-experience", experience: "retire" }, {}],
+  [{ view: "life-experience", experience: "retire" }, { detailed: true }],
   [{ view: "journey", service: "ssa-retire" }, {}],
 ];
 
@@ -170,7 +171,8 @@ test.prop([namesArb], { numRuns: 25 })("every view parses and shows every label 
         continue;
       }
       if (view.view === "blueprint" && options.layout === undefined) checkPinnedLayout(content);
-      const drawn = view.view === "blueprint" ? catalog.services.filter((s) => s.id === view.service) : catalog.services;
+      // The life-experience overview draws services, not steps.
+      const drawn = view.view === "blueprint" ? catalog.services.filter((s) => s.id === view.service) : options.detailed === true ? catalog.services : [];
       for (const service of drawn) {
         const si = catalog.services.indexOf(service);
         service.steps.forEach((step, i) => {
@@ -184,7 +186,11 @@ test.prop([namesArb], { numRuns: 25 })("every view parses and shows every label 
         expectShown(texts, names.failPoint, "fail point");
         expectShown(content.edges.map((e) => e.label), names.flowLabel, "flow label");
       }
-      if (view.view === "life-experience") {
+      if (view.view === "life-experience" && options.detailed !== true) {
+        for (const [i, service] of catalog.services.entries()) expectShown([content.nodes.get(`s${i}_all`) ?? ""], service.name, "service");
+        expectShown(content.edges.map((e) => e.label), names.linkLabel, "link label");
+      }
+      if (view.view === "life-experience" && options.detailed === true) {
         for (const [i, service] of catalog.services.entries()) expectShown([content.subgraphs.get(`g_s${i}`)?.title ?? ""], service.name, "service");
         for (const i of [0, 2]) {
           expectShown(texts, names.agencies[i]!, "agency");

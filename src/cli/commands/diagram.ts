@@ -17,6 +17,7 @@ interface DiagramOptions {
   readonly view: DiagramView;
   readonly service?: string;
   readonly experience?: string;
+  readonly detailed?: boolean;
   readonly sludge?: boolean;
   readonly out: string;
   readonly svg?: boolean;
@@ -101,13 +102,15 @@ export function registerDiagram(program: Command, ctx: CliContext): void {
     .summary("write Mermaid diagrams (.mmd, and .svg with --svg)")
     .description(
       "Draw a view of a catalog as Mermaid text: the service blueprint or the customer journey of each service " +
-        "(or of --service), or the graph of each life experience (or of --experience). Writes one .mmd file per " +
+        "(or of --service), or the overview of each life experience (or of --experience): one node per service in " +
+        "time order, with the hand-offs and the time to outcome (--detailed draws every step). Writes one .mmd file per " +
         "diagram into --out (a large view is split into parts), and an .svg beside it with --svg (headless Chromium).",
     )
     .argument("<file>", "catalog file")
     .addOption(new Option("--view <view>", "which view").choices(DIAGRAM_VIEWS).makeOptionMandatory())
     .option("--service <id>", "only this service (blueprint, journey)")
     .option("--experience <id>", "only this life experience (life-experience)")
+    .option("--detailed", "life-experience: every step of every service, grouped by agency, instead of the overview")
     .option("--sludge", "highlight lint findings on the diagram")
     .option("--preset <name>", "lint preset for --sludge")
     .option("--config <file>", CONFIG_HELP)
@@ -119,7 +122,8 @@ export function registerDiagram(program: Command, ctx: CliContext): void {
       "after",
       "\nPaths of the written files go to stdout, one a line; progress goes to stderr.\n\nExamples:\n" +
         "  $ service-blueprint diagram as-is.yaml --view blueprint --service ssa-retirement-claim --sludge --out diagrams\n" +
-        "  $ service-blueprint diagram as-is.yaml --view life-experience --svg",
+        "  $ service-blueprint diagram as-is.yaml --view life-experience --svg\n" +
+        "  $ service-blueprint diagram as-is.yaml --view life-experience --experience having-a-child --detailed",
     )
     .action(async (file: string, options: DiagramOptions) => {
       if (options.service !== undefined && options.view === "life-experience") {
@@ -128,15 +132,19 @@ export function registerDiagram(program: Command, ctx: CliContext): void {
       if (options.experience !== undefined && options.view !== "life-experience") {
         throw new CliError("usage", `--experience does not apply to --view ${options.view}`, "use --service");
       }
+      if (options.detailed && options.view !== "life-experience") {
+        throw new CliError("usage", `--detailed does not apply to --view ${options.view}`, "use it with --view life-experience");
+      }
       const { loaded, invalid } = await loadCatalogFiles(ctx.io, [file], ctx.errStyle);
       const source = loaded[0];
       if (invalid > 0 || source === undefined) {
         ctx.exit(EXIT.findings);
         return;
       }
-      const mermaidOptions: MermaidOptions = options.sludge
-        ? { findings: (await lintForOverlay(ctx, source.catalog, options)).findings }
-        : {};
+      const mermaidOptions: MermaidOptions = {
+        ...(options.sludge ? { findings: (await lintForOverlay(ctx, source.catalog, options)).findings } : {}),
+        ...(options.detailed ? { detailed: true } : {}),
+      };
       const { diagrams, warnings } = viewDiagrams(source.catalog, options.view, options, mermaidOptions);
       for (const warning of warnings) ctx.io.err(`note: ${warning}\n`);
       if (diagrams.length === 0) {

@@ -23,6 +23,8 @@ export interface ResolvedOptions {
   readonly lanes: ReadonlySet<Lane> | null;
   readonly channels: ReadonlySet<string> | null;
   readonly collapse: ReadonlySet<string> | "all";
+  /** Life experience: the detailed graph rather than the overview (`collapse` asks for it too). */
+  readonly detailed: boolean;
   readonly details: boolean;
   readonly layout: "flowchart" | "swimlane";
   readonly title: boolean;
@@ -73,6 +75,7 @@ const KNOWN_OPTIONS = new Set([
   "lanes",
   "channels",
   "collapse",
+  "detailed",
   "details",
   "layout",
   "title",
@@ -131,6 +134,7 @@ export function resolveOptions(options: MermaidOptions | undefined, index: Catal
     lanes: lanes ? new Set(lanes as readonly Lane[]) : null,
     channels: channels ? new Set(channels) : null,
     collapse,
+    detailed: boolean(o.detailed, "options.detailed", collapse === "all" || collapse.size > 0),
     details: boolean(o.details, "options.details", true),
     layout,
     title: boolean(o.title, "options.title", true),

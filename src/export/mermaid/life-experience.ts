@@ -1,11 +1,17 @@
 /**
- * The life-experience view: the services of a life experience grouped by agency, each service's shown steps
- * inside it, and the typed hand-offs between services. Data shared between agencies is a thick green link; a
- * hand-off the customer carries is a dotted orange one; triggers, referrals and notifications have their own
- * looks. Every step shows its channel, in its label and by colour (with a legend).
+ * The life-experience views.
  *
- * When the whole does not fit the budgets, the view becomes an overview (every service one node, all hand-offs)
- * plus one detail diagram per service (split again along its steps if needed), linked by continuation nodes.
+ * The overview (the default): one node per service, left to right in time order (a service after the services
+ * whose hand-offs lead into it), each with its agency, its number of steps, the customer's time and the time to
+ * outcome from the graph analysis, the typed hand-offs between services, and the end-to-end time at the right.
+ *
+ * The detailed graph (option `detailed`): the services grouped by agency, each service's shown steps inside it,
+ * and the typed hand-offs between steps. Every step shows its channel, in its label and by colour (with a legend).
+ * When the whole does not fit the budgets, it becomes the overview plus one detail diagram per service (split again
+ * along its steps if needed), linked by continuation nodes.
+ *
+ * In both, data shared between agencies is a thick green link; a hand-off the customer carries is a solid magenta
+ * one (never the dotted orange of rework); triggers, referrals and notifications have their own looks.
  */
 import type { Agency, LifeExperience, Link, Service, Step } from "../../model/schema.js";
 import { channelGroup, type ChannelGroup, type LinkKind } from "../../model/vocabulary.js";
@@ -19,11 +25,14 @@ import { flowLabel, stepLabel, visibleName } from "./labels.js";
 import { SEVERITY_CLASS_DEFS, SEVERITY_ORDER, findingLine, legend, linkKey, severityClass, severityLinkStyle, stepKey, type Severity } from "./overlay.js";
 import { MermaidExportError, type MermaidDiagram } from "./types.js";
 import { suggest } from "../../model/did-you-mean.js";
+import { analyzeLifeExperienceIndexed, analyzeServiceIndexed } from "../../graph/analyze.js";
+import type { GraphAnalysisBase, GraphAnalysisOptions, TimeTotals } from "../../graph/types.js";
 
 /** How each kind of hand-off is drawn. */
 const LINK_LOOK: Readonly<Record<LinkKind, { stroke: "normal" | "dotted" | "thick"; style: string; words: string }>> = {
   "data-share": { stroke: "thick", style: "stroke:#15803d,stroke-width:4px,color:#14532d", words: "data shared" },
-  "customer-carries": { stroke: "dotted", style: "stroke:#c2410c,stroke-width:3px,stroke-dasharray:9 6,color:#7c2d12", words: "customer carries" },
+  // Solid and magenta: the dotted orange line is rework in every view, and carrying papers is not rework.
+  "customer-carries": { stroke: "normal", style: "stroke:#be185d,stroke-width:3px,color:#831843", words: "customer carries" },
   trigger: { stroke: "normal", style: "stroke:#1d4ed8,stroke-width:2px,color:#1e3a8a", words: "triggers" },
   referral: { stroke: "normal", style: "stroke:#7c3aed,stroke-width:2px,color:#4c1d95", words: "referral" },
   notification: { stroke: "dotted", style: "stroke:#0369a1,stroke-width:2px,color:#0c4a6e", words: "notification" },
@@ -70,6 +79,7 @@ const CLASS_DEFS: readonly (readonly [string, string])[] = [
   ["ch_none", "fill:#ffffff,stroke:#94a3b8,color:#334155"],
   ["collapsed", "fill:#ffffff,stroke:#334155,stroke-width:2px,color:#0f172a"],
   ["stub", "fill:#ffffff,stroke:#64748b,stroke-dasharray:3 3,color:#334155"],
+  ["total", "fill:#f1f5f9,stroke:#0f172a,stroke-width:2px,color:#0f172a"],
 ];
 
 const REWORK_STYLE = "stroke:#c2410c,stroke-width:2px,color:#c2410c";
@@ -143,6 +153,8 @@ interface Setting {
   readonly linksOf: ReadonlyMap<string, readonly Link[]>;
   /** Each link's position in the experience. */
   readonly linkOrder: ReadonlyMap<Link, number>;
+  /** The members in time order: a service after the services whose links lead into it, else in listed order. */
+  readonly timeOrder: readonly Member[];
 }
 
 /** The links touching any of the given services, once each, in experience order. */
@@ -157,6 +169,240 @@ function agencyTitle(setting: Setting, key: number): Label {
   if (agency === undefined) return [[{ text: "Unknown agency", strong: true }]];
   const name = visibleName(agency.name, `agency ${agency.id}`);
   return agency.acronym !== undefined ? [[{ text: agency.acronym, strong: true }, { text: name }]] : [[{ text: name, strong: true }]];
+}
+
+/** Time to outcome, from the graph analysis (the same figures as `analyzeService` and `analyzeLifeExperience`). */
+interface OutcomeTime {
+  /** Expected customer minutes and elapsed days per customer. */
+  readonly expected: TimeTotals;
+  /** The critical path (the longest by elapsed days), when there is a path. */
+  readonly longest?: TimeTotals;
+}
+
+/** Paths are measured in elapsed days; none need listing (the critical path is found without listing them). */
+const TIME_OPTIONS: GraphAnalysisOptions = { pathMeasure: "days", maxPaths: 0 };
+
+function outcomeTime(analysis: GraphAnalysisBase): OutcomeTime {
+  const longest = analysis.paths.critical?.time;
+  return longest === undefined ? { expected: analysis.expected } : { expected: analysis.expected, longest };
+}
+
+function timeLines(time: OutcomeTime): LabelLine[] {
+  const longest = time.longest !== undefined && time.longest.days > time.expected.days ? ` · up to ${formatDays(time.longest.days)}` : "";
+  return [
+    [{ text: "Time to outcome" }, { text: `${formatDays(time.expected.days)}${longest}`, strong: true }],
+    [{ text: `Customer time ${formatMinutes(time.expected.minutes)}` }],
+  ];
+}
+
+/**
+ * The members in time order: Kahn's algorithm over the links between services, the first listed service first
+ * among those ready (and, when links form a cycle, the first listed service left).
+ */
+function timeOrder(listed: readonly Member[], links: readonly Link[]): Member[] {
+  const at = new Map(listed.map((m, i) => [m.service.id, i]));
+  const after: number[][] = listed.map(() => []);
+  const before = new Int32Array(listed.length);
+  for (const link of links) {
+    const a = at.get(link.from.service);
+    const b = at.get(link.to.service);
+    if (a === undefined || b === undefined || a === b) continue;
+    after[a]!.push(b);
+    before[b]! += 1;
+  }
+  const placed = new Uint8Array(listed.length);
+  const order: Member[] = [];
+  while (order.length < listed.length) {
+    let next = -1;
+    for (let i = 0; i < listed.length && next < 0; i++) if (placed[i] === 0 && before[i] === 0) next = i;
+    for (let i = 0; i < listed.length && next < 0; i++) if (placed[i] === 0) next = i;
+    placed[next] = 1;
+    order.push(listed[next]!);
+    for (const b of after[next]!) before[b]! -= 1;
+  }
+  return order;
+}
+
+/**
+ * Draws the overview: one node per service, left to right in time order, with the agency, the customer's time
+ * and the time to outcome of each, the typed hand-offs between them, and the end-to-end time at the right.
+ * Services of another part of a split overview appear as continuation nodes.
+ */
+function drawOverview(setting: Setting, appearances: ReadonlyMap<number, Appearance>, title: string, links: readonly Link[], total: OutcomeTime): Flowchart {
+  const { context, experience } = setting;
+  const { overlay } = context.options;
+  const nodes: FlowNode[] = [];
+  const clusters: FlowCluster[] = [];
+  const edges: FlowEdge[] = [];
+  const severities: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const drawn = new Map<number, string>();
+  const order: string[] = [];
+  let stubs = 0;
+  for (const member of setting.timeOrder) {
+    const appearance = appearances.get(member.serviceIndex);
+    if (appearance === undefined || appearance.kind === "expanded") continue;
+    const { service } = member;
+    const name = visibleName(service.name, `service ${service.id}`);
+    if (appearance.kind === "stub") {
+      const id = helperNodeId("more", stubs++);
+      nodes.push({ id, label: [[{ text: name, strong: true }], [{ text: `continues in ${appearance.where}`, em: true }]], shape: "rect", classes: ["stub"] });
+      drawn.set(member.serviceIndex, id);
+      order.push(id);
+      continue;
+    }
+    const agency = setting.agencies[member.agencyKey];
+    const label: LabelLine[] = [[{ text: name, strong: true }]];
+    if (agency !== undefined) label.push([{ text: agency.acronym ?? visibleName(agency.name, `agency ${agency.id}`), em: true }]);
+    label.push([{ text: `${member.shown.steps.length} steps` }]);
+    label.push(...timeLines(outcomeTime(analyzeServiceIndexed(context.index, service, TIME_OPTIONS))));
+    const classes = ["collapsed"];
+    const worst = worstSeverity(setting, member);
+    const serviceFindings = overlay.services.get(service.id);
+    if (serviceFindings) label.push(findingLine(serviceFindings));
+    if (worst !== undefined) {
+      classes.push(severityClass(worst));
+      severities[worst] += 1;
+    }
+    const id = serviceNodeId(member.serviceIndex);
+    nodes.push({ id, label, shape: "subroutine", classes });
+    drawn.set(member.serviceIndex, id);
+    order.push(id);
+  }
+
+  // Hand-offs between drawn services (two continuation nodes say nothing about this part).
+  const linkKinds = new Set<LinkKind>();
+  const into = new Set<string>();
+  const outOf = new Set<string>();
+  for (const link of links) {
+    const fromMember = setting.byId.get(link.from.service);
+    const toMember = setting.byId.get(link.to.service);
+    if (fromMember === undefined || toMember === undefined) continue;
+    const from = drawn.get(fromMember.serviceIndex);
+    const to = drawn.get(toMember.serviceIndex);
+    if (from === undefined || to === undefined || from === to) continue;
+    if (appearances.get(fromMember.serviceIndex)?.kind === "stub" && appearances.get(toMember.serviceIndex)?.kind === "stub") continue;
+    edges.push(handOffEdge(setting, link, from, to, severities));
+    linkKinds.add(link.kind);
+    into.add(to);
+    outOf.add(from);
+  }
+  // Services no drawn hand-off leads into follow the one before them in time, and the end-to-end time follows
+  // every service no hand-off leaves: the picture reads left to right in time.
+  for (let i = 1; i < order.length; i++) {
+    if (!into.has(order[i]!)) edges.push({ from: order[i - 1]!, to: order[i]!, stroke: "invisible", arrow: "none", length: 1 });
+  }
+  const end = helperNodeId("end");
+  nodes.push({ id: end, label: [[{ text: "End to end", strong: true }], ...timeLines(total)], shape: "rect", classes: ["total"] });
+  for (const id of order) if (!outOf.has(id)) edges.push({ from: id, to: end, stroke: "invisible", arrow: "none", length: 1 });
+
+  const { classDefs, legends } = addLegends(setting, { nodes, clusters, edges }, { channelsUsed: new Set(), linkKinds, severities });
+  const top = [...order, end];
+  if (legends !== undefined) top.push(legends);
+  const services = [...appearances.values()].filter((a) => a.kind === "collapsed").length;
+  return {
+    header: "flowchart",
+    direction: "LR",
+    ...(context.options.title ? { title } : {}),
+    accTitle: title,
+    accDescr: `${services} services in time order, one node each, with ${edges.length} links and hand-offs and the time to outcome of each and end to end.`,
+    // Tighter ranks than Mermaid's 50 px: the hand-off labels already hold the services apart.
+    config: { rankSpacing: 30 },
+    nodes,
+    clusters,
+    top,
+    edges,
+    classDefs,
+  };
+}
+
+/** A hand-off drawn as its kind looks, or in its severity's colour when it has findings (counted in `severities`). */
+function handOffEdge(setting: Setting, link: Link, from: string, to: string, severities: Record<Severity, number>): FlowEdge {
+  const look = LINK_LOOK[link.kind];
+  const findings = setting.context.options.overlay.links.get(linkKey(setting.experience.id, link.id));
+  let label = linkLabel(setting.context, link);
+  if (findings) {
+    severities[findings.severity] += 1;
+    label = [...label, findingLine(findings)];
+  }
+  return { from, to, stroke: look.stroke, arrow: "end", length: 1, label, style: findings ? severityLinkStyle(findings.severity) : look.style };
+}
+
+/** The worst severity among a service's shown steps and the service itself. */
+function worstSeverity(setting: Setting, member: Member): Severity | undefined {
+  const { overlay } = setting.context.options;
+  const { service } = member;
+  let worst: Severity | undefined;
+  const consider = (severity: Severity): void => {
+    if (worst === undefined || SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(worst)) worst = severity;
+  };
+  for (const i of member.shown.steps) {
+    const summary = overlay.steps.get(stepKey(service.id, service.steps[i]!.id));
+    if (summary) consider(summary.severity);
+  }
+  const serviceFindings = overlay.services.get(service.id);
+  if (serviceFindings) consider(serviceFindings.severity);
+  return worst;
+}
+
+/** What a drawing has gathered for its legends. */
+interface LegendInput {
+  readonly channelsUsed: ReadonlySet<ChannelKey>;
+  readonly linkKinds: ReadonlySet<LinkKind>;
+  readonly severities: Readonly<Record<Severity, number>>;
+}
+
+/**
+ * Adds the legends (channels, hand-off kinds, sludge) to a drawing, in one box so that they sit together beside
+ * the graph. Returns the class definitions the drawing needs and the legend box's id, if there is one.
+ */
+function addLegends(
+  setting: Setting,
+  into: { readonly nodes: FlowNode[]; readonly clusters: FlowCluster[]; readonly edges: FlowEdge[] },
+  used: LegendInput,
+): { readonly classDefs: (readonly [string, string])[]; readonly legends?: string } {
+  const { nodes, clusters, edges } = into;
+  const { overlay } = setting.context.options;
+  const keys: FlowNode[] = [];
+  let k = 0;
+  for (const key of CHANNEL_KEYS) {
+    if (!used.channelsUsed.has(key)) continue;
+    keys.push({ id: helperNodeId("key", k++), label: [[{ text: CHANNEL_WORDS[key] }]], shape: "rect", classes: [CHANNEL_CLASS[key]] });
+  }
+  const legends: string[] = [];
+  if (keys.length > 0) {
+    nodes.push(...keys);
+    clusters.push({ id: "g_channels", title: [[{ text: "Channels", strong: true }]], children: keys.map((n) => n.id), classes: ["legend"] });
+    legends.push("g_channels");
+  }
+  const handoffKeys: string[] = [];
+  for (const kind of ["data-share", "customer-carries", "trigger", "referral", "notification"] as const) {
+    if (!used.linkKinds.has(kind)) continue;
+    const a = helperNodeId("key", k++);
+    const b = helperNodeId("key", k++);
+    nodes.push({ id: a, label: [[{ text: "Service" }]], shape: "rect", classes: ["legendnote"] });
+    nodes.push({ id: b, label: [[{ text: "Service" }]], shape: "rect", classes: ["legendnote"] });
+    edges.push({ from: a, to: b, stroke: LINK_LOOK[kind].stroke, arrow: "end", length: 1, label: [[{ text: LINK_LEGEND[kind] }]], style: LINK_LOOK[kind].style });
+    handoffKeys.push(a, b);
+  }
+  if (handoffKeys.length > 0) {
+    clusters.push({ id: "g_handoffs", title: [[{ text: "Hand-offs", strong: true }]], children: handoffKeys, classes: ["legend"] });
+    legends.push("g_handoffs");
+  }
+  const classDefs = [...CLASS_DEFS];
+  if (overlay.active) {
+    const extra: string[] = [];
+    const experienceFindings = overlay.experiences.get(setting.experience.id);
+    if (experienceFindings) extra.push(`This life experience: ${experienceFindings.rules.join(", ")}`);
+    const { cluster, nodes: legendNodes } = legend(used.severities, extra);
+    const renamed = legendNodes.map((n) => ({ ...n, id: helperNodeId("key", k++) }));
+    nodes.push(...renamed);
+    clusters.push({ ...cluster, children: renamed.map((n) => n.id) });
+    legends.push(cluster.id);
+    classDefs.push(...SEVERITY_CLASS_DEFS);
+  }
+  if (legends.length === 0) return { classDefs };
+  clusters.push({ id: "g_legends", title: [[{ text: "Legend", strong: true }]], children: legends, classes: ["legends"] });
+  return { classDefs, legends: "g_legends" };
 }
 
 /**
@@ -201,15 +447,7 @@ function draw(setting: Setting, appearances: ReadonlyMap<number, Appearance>, ti
       const label: LabelLine[] = [[{ text: visibleName(service.name, `service ${service.id}`), strong: true }], ...serviceSummary(context, member)];
       const classes = ["collapsed"];
       // The collapsed node carries the worst severity among its steps and the service itself.
-      let worst: Severity | undefined;
-      const consider = (severity: Severity): void => {
-        if (worst === undefined || SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(worst)) worst = severity;
-      };
-      for (const i of member.shown.steps) {
-        const summary = overlay.steps.get(stepKey(service.id, service.steps[i]!.id));
-        if (summary) consider(summary.severity);
-      }
-      if (serviceFindings) consider(serviceFindings.severity);
+      const worst = worstSeverity(setting, member);
       if (serviceFindings) label.push(findingLine(serviceFindings));
       if (worst !== undefined) {
         classes.push(severityClass(worst));
@@ -314,15 +552,8 @@ function draw(setting: Setting, appearances: ReadonlyMap<number, Appearance>, ti
     const from = endpoint(fromMember, link.from.step);
     const to = endpoint(toMember, link.to.step);
     if (from === undefined || to === undefined || from === to) return;
-    const look = LINK_LOOK[link.kind];
-    const findings = overlay.links.get(linkKey(experience.id, link.id));
+    edges.push(handOffEdge(setting, link, from, to, severities));
     linkKinds.add(link.kind);
-    let label = linkLabel(context, link);
-    if (findings) {
-      severities[findings.severity] += 1;
-      label = [...label, findingLine(findings)];
-    }
-    edges.push({ from, to, stroke: look.stroke, arrow: "end", length: 1, label, style: findings ? severityLinkStyle(findings.severity) : look.style });
   });
 
   // Agencies, in catalog order of first appearance.
@@ -332,50 +563,8 @@ function draw(setting: Setting, appearances: ReadonlyMap<number, Appearance>, ti
     top.push(agencyClusterId(agencyKey));
   }
 
-  // Legends: channels, hand-off kinds, sludge.
-  const keys: FlowNode[] = [];
-  let k = 0;
-  for (const key of CHANNEL_KEYS) {
-    if (!channelsUsed.has(key)) continue;
-    keys.push({ id: helperNodeId("key", k++), label: [[{ text: CHANNEL_WORDS[key] }]], shape: "rect", classes: [CHANNEL_CLASS[key]] });
-  }
-  const legends: string[] = [];
-  if (keys.length > 0) {
-    nodes.push(...keys);
-    clusters.push({ id: "g_channels", title: [[{ text: "Channels", strong: true }]], children: keys.map((n) => n.id), classes: ["legend"] });
-    legends.push("g_channels");
-  }
-  const handoffKeys: string[] = [];
-  for (const kind of ["data-share", "customer-carries", "trigger", "referral", "notification"] as const) {
-    if (!linkKinds.has(kind)) continue;
-    const a = helperNodeId("key", k++);
-    const b = helperNodeId("key", k++);
-    nodes.push({ id: a, label: [[{ text: "Service" }]], shape: "rect", classes: ["legendnote"] });
-    nodes.push({ id: b, label: [[{ text: "Service" }]], shape: "rect", classes: ["legendnote"] });
-    edges.push({ from: a, to: b, stroke: LINK_LOOK[kind].stroke, arrow: "end", length: 1, label: [[{ text: LINK_LEGEND[kind] }]], style: LINK_LOOK[kind].style });
-    handoffKeys.push(a, b);
-  }
-  if (handoffKeys.length > 0) {
-    clusters.push({ id: "g_handoffs", title: [[{ text: "Hand-offs", strong: true }]], children: handoffKeys, classes: ["legend"] });
-    legends.push("g_handoffs");
-  }
-  const classDefs = [...CLASS_DEFS];
-  if (overlay.active) {
-    const extra: string[] = [];
-    const experienceFindings = overlay.experiences.get(experience.id);
-    if (experienceFindings) extra.push(`This life experience: ${experienceFindings.rules.join(", ")}`);
-    const { cluster, nodes: legendNodes } = legend(severities, extra);
-    const renamed = legendNodes.map((n) => ({ ...n, id: helperNodeId("key", k++) }));
-    nodes.push(...renamed);
-    clusters.push({ ...cluster, children: renamed.map((n) => n.id) });
-    legends.push(cluster.id);
-    classDefs.push(...SEVERITY_CLASS_DEFS);
-  }
-  // One box holds the legends, so that they sit together beside the graph.
-  if (legends.length > 0) {
-    clusters.push({ id: "g_legends", title: [[{ text: "Legend", strong: true }]], children: legends, classes: ["legends"] });
-    top.push("g_legends");
-  }
+  const { classDefs, legends } = addLegends(setting, { nodes, clusters, edges }, { channelsUsed, linkKinds, severities });
+  if (legends !== undefined) top.push(legends);
 
   const shownServices = [...appearances.values()].filter((a) => a.kind !== "stub").length;
   return {
@@ -474,6 +663,7 @@ export function lifeExperienceView(context: ViewContext, experienceId: unknown):
     shown.steps.forEach((stepIndex, l) => local.set(stepIndex, l));
     members.push({ service, serviceIndex, agencyKey: agencyKeys.get(service.agency) ?? context.catalog.agencies.length, shown, ids: stepIndexes(service), local });
   }
+  const listed = [...members];
   // Agencies in order of first appearance among the services; services keep their order within an agency.
   const firstOfAgency = new Map<number, number>();
   members.forEach((m, i) => {
@@ -500,10 +690,18 @@ export function lifeExperienceView(context: ViewContext, experienceId: unknown):
     agencies: context.catalog.agencies,
     linksOf,
     linkOrder: new Map(experience.links.map((link, i) => [link, i])),
+    timeOrder: timeOrder(listed, experience.links),
   };
   const budget: Budget = { maxEdges: context.options.maxEdges, maxTextSize: context.options.maxTextSize };
   const max = context.options.maxLabelLength;
   const baseTitle = `Life experience: ${experience.name}`;
+  if (!context.options.detailed) {
+    const overview = overviewDiagrams(setting, budget, baseTitle);
+    if (overview.length > 1) {
+      context.warn("split", `the overview of the life experience '${experience.id}' did not fit maxEdges ${budget.maxEdges} / maxTextSize ${budget.maxTextSize}; it was drawn in ${overview.length} parts`);
+    }
+    return overview;
+  }
   const collapse = context.options.collapse;
   const chosen = new Map<number, Appearance>(
     members.map((m) => [m.serviceIndex, collapse === "all" || collapse.has(m.service.id) ? { kind: "collapsed" } : { kind: "expanded" }]),
@@ -539,11 +737,15 @@ export function lifeExperienceView(context: ViewContext, experienceId: unknown):
 }
 
 
-/** The overview: every service collapsed; split into windows of services when even that is too large. */
+/**
+ * The overview (see {@link drawOverview}), split into windows of services in time order when it is too large.
+ */
 function overviewDiagrams(setting: Setting, budget: Budget, baseTitle: string): MermaidDiagram[] {
-  const { members, experience, context } = setting;
+  const { experience, context } = setting;
+  const members = setting.timeOrder;
   const max = context.options.maxLabelLength;
   const title = (part: number, parts: number): string => (parts > 1 ? `${baseTitle}, overview part ${part + 1} of ${parts}` : `${baseTitle}, overview`);
+  const total = outcomeTime(analyzeLifeExperienceIndexed(context.index, experience, TIME_OPTIONS));
   const linksPer = new Int32Array(members.length);
   const position = new Map(members.map((m, i) => [m.service.id, i]));
   for (const link of experience.links) {
@@ -553,8 +755,8 @@ function overviewDiagrams(setting: Setting, budget: Budget, baseTitle: string): 
     if (b !== undefined) linksPer[b]! += 1;
   }
   const costs: Cost[] = members.map((m, i) => ({
-    text: markdownLabel([[{ text: m.service.name, strong: true }], ...serviceSummary(context, m)], max).length + 60 + linksPer[i]! * 160,
-    edges: linksPer[i]!,
+    text: markdownLabel([[{ text: m.service.name, strong: true }], ...serviceSummary(context, m)], max).length + 200 + linksPer[i]! * 160,
+    edges: linksPer[i]! + 2,
   }));
   const write = (windows: readonly [number, number][]): LazyDiagram[] => {
     const partOf = new Int32Array(members.length);
@@ -578,12 +780,12 @@ function overviewDiagrams(setting: Setting, budget: Budget, baseTitle: string): 
         if (partOf[b] === part && partOf[a] !== part) appearances.set(members[a]!.serviceIndex, { kind: "stub", where: `overview part ${partOf[a]! + 1}` });
       }
       const t = title(part, windows.length);
-      const written = measure(draw(setting, appearances, t, false, links), max);
+      const written = measure(drawOverview(setting, appearances, t, links, total), max);
       const id = windows.length > 1 ? `life-experience-${experience.id}-overview-${part + 1}` : `life-experience-${experience.id}-overview`;
       return lazyDiagram(id, t, written);
     });
   };
-  const settled = fitAll(costs, { text: 4_000, edges: 12 }, budget, () => true, write);
+  const settled = fitAll(costs, { text: 1_500, edges: 8 }, budget, () => true, write);
   if (settled === null) throw budgetTooSmall(budget, "service");
   return plainDiagrams(settled.diagrams);
 }

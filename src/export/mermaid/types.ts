@@ -8,7 +8,8 @@ import type { Finding } from "./overlay.js";
  * Which diagram to draw. Ids are catalog ids.
  *
  * - `blueprint`: the service blueprint of one service (lanes, lines, moments, flows);
- * - `life-experience`: the services of a life experience grouped by agency, with typed hand-offs;
+ * - `life-experience`: the services of a life experience in time order, one node each, with typed hand-offs and
+ *   the time to outcome (or, with the `detailed` option, every step of every service, grouped by agency);
  * - `journey`: a Mermaid `journey` of the customer's steps of one service, scored from A-11 feedback.
  *
  * @example
@@ -49,7 +50,23 @@ export interface MermaidOptions {
   readonly lanes?: readonly Lane[];
   /** Keep only steps on these channels: channel ids, channel kinds (`website`) or groups (`in-person`). */
   readonly channels?: readonly string[];
-  /** Life experience: draw these services (ids) as one node each, or `"all"`. */
+  /**
+   * Life experience: draw the detailed graph (every shown step of every service, inside its service and agency,
+   * and the hand-offs between steps) instead of the overview. Default `false`, or `true` when `collapse` is given.
+   *
+   * The overview, the default, draws one node per service, left to right in time order (a service after those
+   * whose hand-offs lead into it), each with its agency, its steps, the customer's time and the time to outcome
+   * (expected, and up to the critical path's, from `analyzeService`), the typed hand-offs between them, and the
+   * end-to-end time to outcome (from `analyzeLifeExperience`).
+   *
+   * @example
+   * ```ts
+   * import { toMermaid } from "service-blueprint";
+   * const { diagrams } = toMermaid(catalog, { view: "life-experience", experience: "retire" }, { detailed: true });
+   * ```
+   */
+  readonly detailed?: boolean;
+  /** Life experience, detailed graph: draw these services (ids) as one node each, or `"all"`. */
   readonly collapse?: readonly string[] | "all";
   /** Show step details (channel, role, time, waits, fail points) under each name. Default `true`. */
   readonly details?: boolean;
