@@ -390,7 +390,7 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
     ...(context.options.title ? { title } : {}),
     accTitle: title,
     accDescr: `${members.length} steps of ${service.name} in ${plan.lanes.length} lanes, from physical evidence to support processes, with the lines of interaction, visibility and internal interaction.`,
-    ...(swimlane ? {} : { config: { rankSpacing: 40, nodeSpacing: 30 } }),
+    ...(swimlane ? {} : { config: { rankSpacing: 40, nodeSpacing: 30, wrappingWidth: 160 } }),
     nodes,
     clusters,
     top,
@@ -426,13 +426,16 @@ function stepCosts(plan: Plan, labels: readonly StepLabel[]): Cost[] {
     inDegree[f.to]! += 1;
   }
   const gapShare = (8 * plan.placement.ranks) / (10 * Math.max(1, plan.order.length));
-  return plan.order.map((l) => {
+  const { rank } = plan.placement;
+  return plan.order.map((l, i) => {
     const stepIndex = shown.steps[l]!;
     const label = labels[l]!.written;
     const flowCount = outDegree[stepIndex]! + inDegree[stepIndex]!;
     // Its node line, its chain link, its flows (counted at both ends: a flow may need a continuation in another
     // part), its share of class statements and of the helpers that pin long gaps in eight bands.
-    return { text: label.length + 20 + 45 + flowCount * 70 + 16 + gapShare * 40, edges: 1 + flowCount + gapShare };
+    // A step opens a column of the picture when its rank differs from the step before it (steps are in rank order).
+    const width = i === 0 || rank[l] !== rank[plan.order[i - 1]!] ? 1 : 0;
+    return { text: label.length + 20 + 45 + flowCount * 70 + 16 + gapShare * 40, edges: 1 + flowCount + gapShare, width };
   });
 }
 
@@ -448,6 +451,8 @@ class WrittenWindow {
     private readonly chart: Flowchart,
     private readonly maxLabelLength: number,
     readonly title: string,
+    /** Its columns: the ranks its steps take. */
+    readonly width: number,
   ) {
     this.edges = chart.edges.length;
   }
@@ -468,7 +473,11 @@ class WrittenWindow {
 export function blueprintView(context: ViewContext, serviceId: unknown): MermaidDiagram[] {
   const { service, serviceIndex } = requireService(context, serviceId, "view.service");
   const plan = planService(context, service, serviceIndex);
-  const budget: Budget = { maxEdges: context.options.maxEdges, maxTextSize: context.options.maxTextSize };
+  const budget: Budget = {
+    maxEdges: context.options.maxEdges,
+    maxTextSize: context.options.maxTextSize,
+    maxWidth: balancedWidth(new Set(plan.order.map((l) => plan.placement.rank[l])).size, context.options.maxColumns),
+  };
   if (plan.shown.truncated) context.warn("filtered", `some flows through hidden steps of '${service.id}' were not followed to the end`);
   if (context.options.filtered && plan.shown.steps.length < service.steps.length) {
     context.warn("filtered", `the filters hide ${service.steps.length - plan.shown.steps.length} of ${service.steps.length} steps of '${service.id}'`);
@@ -493,8 +502,10 @@ export function blueprintView(context: ViewContext, serviceId: unknown): Mermaid
         if (b !== a) flows[b]!.push(e);
       });
       return list.map(([s, e], part) => {
-        const chart = buildWindow(context, plan, plan.order.slice(s, e), { partOf, part, parts: list.length, flows: flows[part]! }, labels);
-        return new WrittenWindow(chart, context.options.maxLabelLength, blueprintTitle(context, service, part, list.length));
+        const members = plan.order.slice(s, e);
+        const chart = buildWindow(context, plan, members, { partOf, part, parts: list.length, flows: flows[part]! }, labels);
+        const width = new Set(members.map((l) => plan.placement.rank[l])).size;
+        return new WrittenWindow(chart, context.options.maxLabelLength, blueprintTitle(context, service, part, list.length), width);
       });
     };
     // Always write at least one diagram, even for a service with every step filtered out.
@@ -507,7 +518,10 @@ export function blueprintView(context: ViewContext, serviceId: unknown): Mermaid
       context.warn("collapsed", `step details of '${service.id}' were left out to fit the budget`);
     }
     if (settled.diagrams.length > 1) {
-      context.warn("split", `the blueprint of '${service.id}' was split into ${settled.diagrams.length} parts along its moments to fit maxEdges ${budget.maxEdges} / maxTextSize ${budget.maxTextSize}`);
+      context.warn(
+        "split",
+        `the blueprint of '${service.id}' was split into ${settled.diagrams.length} parts along its moments to fit maxColumns ${context.options.maxColumns} / maxEdges ${budget.maxEdges} / maxTextSize ${budget.maxTextSize}`,
+      );
     }
     return settled.diagrams.map((d, part) => ({
       id: settled.diagrams.length > 1 ? `blueprint-${service.id}-part-${part + 1}` : `blueprint-${service.id}`,
@@ -517,6 +531,15 @@ export function blueprintView(context: ViewContext, serviceId: unknown): Mermaid
     }));
   }
   throw budgetTooSmall(budget, "step");
+}
+
+/**
+ * The columns each part may hold so that parts come out even: a blueprint of 7 columns with at most 6 a part is
+ * drawn as 4 and 3, not 6 and 1.
+ */
+function balancedWidth(columns: number, maxColumns: number): number {
+  if (columns <= maxColumns) return maxColumns;
+  return Math.ceil(columns / Math.ceil(columns / maxColumns));
 }
 
 function warnUnshownFindings(context: ViewContext, service: Service, plan: Plan): void {
