@@ -77,8 +77,10 @@ describe("blueprint view", () => {
     expect(diagram.text).toMatch(new RegExp(`class [^\\n]*${node("verify")}[^\\n]* wait`));
     expect(diagram.text).toMatch(new RegExp(`class [^\\n]*${node("visit")}[^\\n]* fail`));
     expect(diagram.text).toContain(`${node("award")}("\``);
-    expect(diagram.text).toContain("**WAIT** 10 days#44; no status");
-    expect(diagram.text).toContain("**FAIL POINT** Wrong document brought (15#37;)");
+    // One line of figures under the title: the wait, the share that fails, the outcome.
+    expect(diagram.text).toContain("wait 10 days");
+    expect(diagram.text).toContain("fails 15#37;");
+    expect(diagram.text).not.toContain("FAIL POINT");
   });
 
   it("is deterministic and leaves the catalog untouched", () => {
@@ -136,27 +138,43 @@ describe("blueprint filters", () => {
 describe("blueprint overlay", () => {
   const findings = retirementFindings();
 
-  it("highlights steps by their worst severity and adds a legend band", async () => {
+  it("adds a badge with the finding count to a step, keeps its lane fill and borders, and explains it in the legend", async () => {
     const text = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { ...WHOLE, findings }).diagrams[0]!.text;
-    expect(text).toMatch(new RegExp(`class [^\\n]*${node("visit")}[^\\n]* sludge_error`));
-    expect(text).toMatch(new RegExp(`class [^\\n]*${node("appeal")}[^\\n]* sludge_warning`));
-    expect(text).toMatch(new RegExp(`class [^\\n]*${node("verify")}[^\\n]* sludge_info`));
-    // The overlay's classes come after the view's own, so they win.
-    expect(text.indexOf("classDef sludge_error")).toBeGreaterThan(text.indexOf("classDef wait"));
     const content = await flowchart(text);
-    expect(content.subgraphs.get("g_legend")?.title).toBe("Sludge findings");
-    expect(content.nodes.get(node("visit"))).toContain("Sludge (1 error): in-person-only");
-    expect(content.nodes.get("h_key0")).toBe("Error 1 highlighted");
+    // The badge is an added mark: the classes are those of the plain view (lane, fail, wait), none replaced.
+    const plainText = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, WHOLE).diagrams[0]!.text;
+    const classLines = (t: string): string[] => t.split("\n").filter((line) => /^\s*class s0_/.test(line));
+    expect(classLines(text)).toEqual(classLines(plainText));
+    expect(text).not.toContain("sludge_");
+    expect(text).toMatch(new RegExp(`class [^\\n]*${node("visit")}[^\\n]* fail`));
+    expect(content.nodes.get(node("visit"))).toMatch(/^Bring documents to the office ⚠ 1 /);
+    expect(content.nodes.get(node("appeal"))).toContain("⚠ 1");
+    expect(content.nodes.get(node("verify"))).toMatch(/^Verify earnings record ⚠ 1 /);
+    expect(content.nodes.get(node("learn"))).not.toContain("⚠");
+    expect(content.subgraphs.get("g_legend")?.title).toBe("Legend");
+    expect([...content.nodes.values()]).toContain("⚠ n sludge findings 1 error, 1 warning, 1 info");
     checkPinnedLayout(content);
+  });
+
+  it("draws the same legend of borders and flows in the plain view", async () => {
+    const content = await flowchart(toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, WHOLE).diagrams[0]!.text);
+    expect(content.subgraphs.get("g_legend")?.title).toBe("Legend");
+    expect(["h_key0", "h_key1", "h_key2", "h_key3"].map((id) => content.nodes.get(id))).toEqual([
+      "Fail point red border",
+      "Wait dashed border",
+      "Outcome rounded border",
+      "→ next step · share ⇢ orange: rework",
+    ]);
+    expect([...content.nodes.values()].some((label) => label.includes("⚠"))).toBe(false);
   });
 
   it("leaves waived findings out unless asked", () => {
     const plain = toMermaid(catalog, { view: "blueprint", service: "cms-enroll" }, { findings }).diagrams[0]!.text;
-    expect(plain).not.toMatch(/class [^\n]*s1_n0[^\n]* sludge_warning/);
+    expect(plain).not.toContain("⚠ 1");
     const waived = toMermaid(catalog, { view: "blueprint", service: "cms-enroll" }, { findings, includeWaived: true }).diagrams[0]!.text;
-    expect(waived).toMatch(/class [^\n]*s1_n0[^\n]* sludge_warning/);
+    expect(waived).toContain("⚠ 1");
     // Service-level findings appear in the legend.
-    expect(plain).toContain("This service#58; no-feedback-point");
+    expect(plain).toContain("no-feedback-point");
   });
 
   it("warns when filters hide a step with findings", () => {
