@@ -73,7 +73,7 @@ export interface MermaidOptions {
   /**
    * Blueprint: the most columns of steps one part may hold. A column is a moment in time (a step and the steps
    * attached to it; a moment whose steps flow into each other takes two). A wider blueprint is split along its
-   * moments into parts of even width, linked by "continued" stubs, so that each part reads at 100%. Default 4
+   * moments into parts of even width, linked by "continued" stubs, so that each part reads at 100%. Default 3
    * (about 2,400 px wide); at least 1.
    *
    * @example
