@@ -65,7 +65,6 @@ export const BLUEPRINT_CLASS_DEFS: readonly (readonly [string, string])[] = [
 const LEGEND_CLASS_DEFS: readonly (readonly [string, string])[] = [
   ["legend", "fill:#ffffff,stroke:#94a3b8"],
   ["legendnote", "fill:#ffffff,stroke:#94a3b8,color:#334155"],
-  ["legendrework", "fill:#ffffff,stroke:#c2410c,stroke-dasharray:4 3,color:#9a3412"],
 ];
 
 const LINE_STYLE = "stroke:#334155,stroke-width:2px,stroke-dasharray:10 5";
@@ -426,7 +425,7 @@ function legendKeys(needs: LegendNeeds): FlowNode[] {
         ...(needs.bridged ? [[{ text: "⇢ grey: via hidden steps" }]] : []),
       ],
       shape: "rect",
-      classes: ["legendrework"],
+      classes: ["legendnote"],
     },
   ];
   if (needs.stubs) keys.push({ label: [[{ text: "Continued", em: true }], [{ text: "in another part" }]], shape: "rect", classes: ["stub"] });
