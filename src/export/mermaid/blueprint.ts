@@ -410,8 +410,8 @@ interface LegendNeeds {
 
 /**
  * The legend's keys, each drawn as the encoding it explains: the fail point's red border, the wait's dashed border,
- * the outcome's rounded heavy border, the flows (solid arrows with shares; rework dotted orange and labelled), the
- * continuation stubs, and with findings the badge.
+ * the outcome's rounded heavy border, the flows (solid arrows with shares; rework dotted orange and labelled; the
+ * continuation stubs), and with findings the badge. At most five keys, so the legend is never wider than the lanes.
  */
 function legendKeys(needs: LegendNeeds): FlowNode[] {
   const keys: { label: Label; shape: FlowNode["shape"]; classes: string[] }[] = [
@@ -423,22 +423,17 @@ function legendKeys(needs: LegendNeeds): FlowNode[] {
         [{ text: "→ next step · share" }],
         [{ text: "⇢ orange: rework" }],
         ...(needs.bridged ? [[{ text: "⇢ grey: via hidden steps" }]] : []),
+        ...(needs.stubs ? [[{ text: "▭ dashed: continued in another part", em: true }]] : []),
       ],
       shape: "rect",
       classes: ["legendnote"],
     },
   ];
-  if (needs.stubs) keys.push({ label: [[{ text: "Continued", em: true }], [{ text: "in another part" }]], shape: "rect", classes: ["stub"] });
   if (needs.overlay) {
     const counts = SEVERITY_ORDER.filter((s) => needs.severities[s] > 0).map((s) => `${needs.severities[s]} ${s}${needs.severities[s] === 1 ? "" : "s"}`);
-    keys.push({
-      label: [[{ text: "⚠ n", strong: true }, { text: "sludge findings" }], [{ text: counts.length === 0 ? "none here" : counts.join(", ") }]],
-      shape: "rect",
-      classes: ["legendnote"],
-    });
-    if (needs.serviceRules.length > 0) {
-      keys.push({ label: [[{ text: "Whole service", strong: true }], [{ text: needs.serviceRules.join(", ") }]], shape: "rect", classes: ["legendnote"] });
-    }
+    const lines: Label[number][] = [[{ text: "⚠ n", strong: true }, { text: "sludge findings" }], [{ text: counts.length === 0 ? "none here" : counts.join(", ") }]];
+    if (needs.serviceRules.length > 0) lines.push([{ text: "Whole service:", strong: true }, { text: needs.serviceRules.join(", ") }]);
+    keys.push({ label: lines, shape: "rect", classes: ["legendnote"] });
   }
   return keys.map((key, i) => ({ id: helperNodeId("key", i), ...key }));
 }
