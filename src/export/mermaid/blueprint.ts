@@ -423,7 +423,7 @@ function legendKeys(needs: LegendNeeds): FlowNode[] {
         [{ text: "→ next step · share" }],
         [{ text: "⇢ orange: rework" }],
         ...(needs.bridged ? [[{ text: "⇢ grey: via hidden steps" }]] : []),
-        ...(needs.stubs ? [[{ text: "▭ dashed: continued in another part", em: true }]] : []),
+        ...(needs.stubs ? [[{ text: "▭ dashed: other part", em: true }]] : []),
       ],
       shape: "rect",
       classes: ["legendnote"],
@@ -431,9 +431,13 @@ function legendKeys(needs: LegendNeeds): FlowNode[] {
   ];
   if (needs.overlay) {
     const counts = SEVERITY_ORDER.filter((s) => needs.severities[s] > 0).map((s) => `${needs.severities[s]} ${s}${needs.severities[s] === 1 ? "" : "s"}`);
-    const lines: Label[number][] = [[{ text: "⚠ n", strong: true }, { text: "sludge findings" }], [{ text: counts.length === 0 ? "none here" : counts.join(", ") }]];
-    if (needs.serviceRules.length > 0) lines.push([{ text: "Whole service:", strong: true }, { text: needs.serviceRules.join(", ") }]);
-    keys.push({ label: lines, shape: "rect", classes: ["legendnote"] });
+    // Two lines, like the other keys: the rules are named in the report's tables.
+    const service = needs.serviceRules.length > 0 ? `; service: ${needs.serviceRules.length}` : "";
+    keys.push({
+      label: [[{ text: "⚠ n", strong: true }, { text: "sludge findings" }], [{ text: `${counts.length === 0 ? "none here" : counts.join(", ")}${service}` }]],
+      shape: "rect",
+      classes: ["legendnote"],
+    });
   }
   return keys.map((key, i) => ({ id: helperNodeId("key", i), ...key }));
 }
