@@ -337,7 +337,9 @@ describe("diagram", () => {
       expect(path.endsWith(".mmd")).toBe(true);
       expect(readFileSync(path, "utf8")).toMatch(/flowchart/);
     }
-    expect(readFileSync(paths[0]!, "utf8")).toContain("sludge_");
+    // --sludge: the legend's badge key in every blueprint, a badge on steps with findings.
+    expect(readFileSync(paths[0]!, "utf8")).toContain("sludge findings");
+    expect(paths.some((path) => readFileSync(path, "utf8").includes("⚠ "))).toBe(true);
     expect(run.stderr).toMatch(/wrote \d+ diagrams/);
   });
 

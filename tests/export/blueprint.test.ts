@@ -14,8 +14,11 @@ async function flowchart(text: string): Promise<FlowchartContent> {
   return content;
 }
 
+/** Room for the whole test blueprint in one diagram, for the tests that look at it whole. */
+const WHOLE = { maxColumns: 100 } as const;
+
 describe("blueprint view", () => {
-  const [diagram] = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }).diagrams;
+  const [diagram] = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, WHOLE).diagrams;
   if (diagram === undefined) throw new Error("no diagram");
 
   it("draws the five lanes top to bottom with the three lines between them, labelled", async () => {
@@ -74,13 +77,15 @@ describe("blueprint view", () => {
     expect(diagram.text).toMatch(new RegExp(`class [^\\n]*${node("verify")}[^\\n]* wait`));
     expect(diagram.text).toMatch(new RegExp(`class [^\\n]*${node("visit")}[^\\n]* fail`));
     expect(diagram.text).toContain(`${node("award")}("\``);
-    expect(diagram.text).toContain("**WAIT** 10 days#44; no status");
-    expect(diagram.text).toContain("**FAIL POINT** Wrong document brought (15#37;)");
+    // One line of figures under the title: the wait, the share that fails, the outcome.
+    expect(diagram.text).toContain("wait 10 days");
+    expect(diagram.text).toContain("fails 15#37;");
+    expect(diagram.text).not.toContain("FAIL POINT");
   });
 
   it("is deterministic and leaves the catalog untouched", () => {
     const before = JSON.stringify(catalog);
-    const again = toMermaid(retirementCatalog(), { view: "blueprint", service: "ssa-retire" }).diagrams[0]!.text;
+    const again = toMermaid(retirementCatalog(), { view: "blueprint", service: "ssa-retire" }, WHOLE).diagrams[0]!.text;
     expect(again).toBe(diagram.text);
     expect(JSON.stringify(catalog)).toBe(before);
   });
@@ -89,7 +94,7 @@ describe("blueprint view", () => {
     expect(diagram.title).toBe("Service blueprint: Apply for retirement benefits (SSA)");
     expect(diagram.text.startsWith('---\ntitle: "Service blueprint\\u003a Apply for retirement benefits (SSA)"')).toBe(true);
     expect(diagram.text).toContain("accDescr: 13 steps of Apply for retirement benefits in 5 lanes");
-    const untitled = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { title: false }).diagrams[0]!.text;
+    const untitled = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { ...WHOLE, title: false }).diagrams[0]!.text;
     expect(untitled).not.toContain("title:");
   });
 });
@@ -133,27 +138,43 @@ describe("blueprint filters", () => {
 describe("blueprint overlay", () => {
   const findings = retirementFindings();
 
-  it("highlights steps by their worst severity and adds a legend band", async () => {
-    const text = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { findings }).diagrams[0]!.text;
-    expect(text).toMatch(new RegExp(`class [^\\n]*${node("visit")}[^\\n]* sludge_error`));
-    expect(text).toMatch(new RegExp(`class [^\\n]*${node("appeal")}[^\\n]* sludge_warning`));
-    expect(text).toMatch(new RegExp(`class [^\\n]*${node("verify")}[^\\n]* sludge_info`));
-    // The overlay's classes come after the view's own, so they win.
-    expect(text.indexOf("classDef sludge_error")).toBeGreaterThan(text.indexOf("classDef wait"));
+  it("adds a badge with the finding count to a step, keeps its lane fill and borders, and explains it in the legend", async () => {
+    const text = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { ...WHOLE, findings }).diagrams[0]!.text;
     const content = await flowchart(text);
-    expect(content.subgraphs.get("g_legend")?.title).toBe("Sludge findings");
-    expect(content.nodes.get(node("visit"))).toContain("Sludge (1 error): in-person-only");
-    expect(content.nodes.get("h_key0")).toBe("Error 1 highlighted");
+    // The badge is an added mark: the classes are those of the plain view (lane, fail, wait), none replaced.
+    const plainText = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, WHOLE).diagrams[0]!.text;
+    const classLines = (t: string): string[] => t.split("\n").filter((line) => /^\s*class s0_/.test(line));
+    expect(classLines(text)).toEqual(classLines(plainText));
+    expect(text).not.toContain("sludge_");
+    expect(text).toMatch(new RegExp(`class [^\\n]*${node("visit")}[^\\n]* fail`));
+    expect(content.nodes.get(node("visit"))).toMatch(/^Bring documents to the office ⚠ 1 /);
+    expect(content.nodes.get(node("appeal"))).toContain("⚠ 1");
+    expect(content.nodes.get(node("verify"))).toMatch(/^Verify earnings record ⚠ 1 /);
+    expect(content.nodes.get(node("learn"))).not.toContain("⚠");
+    expect(content.subgraphs.get("g_legend")?.title).toBe("Legend");
+    expect([...content.nodes.values()]).toContain("⚠ n sludge findings 1 error, 1 warning, 1 info");
     checkPinnedLayout(content);
+  });
+
+  it("draws the same legend of borders and flows in the plain view", async () => {
+    const content = await flowchart(toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, WHOLE).diagrams[0]!.text);
+    expect(content.subgraphs.get("g_legend")?.title).toBe("Legend");
+    expect(["h_key0", "h_key1", "h_key2", "h_key3"].map((id) => content.nodes.get(id))).toEqual([
+      "Fail point red border",
+      "Wait dashed border",
+      "Outcome rounded border",
+      "→ next step · share ⇢ orange: rework",
+    ]);
+    expect([...content.nodes.values()].some((label) => label.includes("⚠"))).toBe(false);
   });
 
   it("leaves waived findings out unless asked", () => {
     const plain = toMermaid(catalog, { view: "blueprint", service: "cms-enroll" }, { findings }).diagrams[0]!.text;
-    expect(plain).not.toMatch(/class [^\n]*s1_n0[^\n]* sludge_warning/);
+    expect(plain).not.toContain("⚠ 1");
     const waived = toMermaid(catalog, { view: "blueprint", service: "cms-enroll" }, { findings, includeWaived: true }).diagrams[0]!.text;
-    expect(waived).toMatch(/class [^\n]*s1_n0[^\n]* sludge_warning/);
-    // Service-level findings appear in the legend.
-    expect(plain).toContain("This service#58; no-feedback-point");
+    expect(waived).toContain("⚠ 1");
+    // Service-level findings are counted in the legend.
+    expect(plain).toMatch(/none here(#59;|;) service(#58;|:) 1/);
   });
 
   it("warns when filters hide a step with findings", () => {
@@ -164,7 +185,7 @@ describe("blueprint overlay", () => {
 
 describe("blueprint swimlane layout (opt-in)", () => {
   it("writes Mermaid's swimlane-beta diagram with titled lanes and no layout helpers", async () => {
-    const text = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { layout: "swimlane" }).diagrams[0]!.text;
+    const text = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { ...WHOLE, layout: "swimlane" }).diagrams[0]!.text;
     expect(text).toMatch(/^---[\s\S]*\nswimlane-beta LR\n/);
     const content = await flowchart(text);
     expect(content.type).toBe("swimlane");
@@ -187,5 +208,37 @@ describe("blueprint errors", () => {
       expect(e.path).toBe("view.service");
       expect(e.hint).toBe("did you mean 'ssa-retire'?");
     }
+  });
+});
+
+describe("blueprint split by width", () => {
+  it("draws at most maxColumns columns of steps a part, parts of even width, split between moments, linked by stubs", async () => {
+    const whole = checkPinnedLayout(await flowchart(toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, WHOLE).diagrams[0]!.text));
+    const columnsOf = (rank: ReadonlyMap<string, number>): number => new Set([...rank].filter(([id]) => id.startsWith("s0_n")).map(([, r]) => r)).size;
+    const total = columnsOf(whole.rank);
+    const result = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { maxColumns: 3 });
+    const parts = Math.ceil(total / 3);
+    expect(result.diagrams.length).toBeGreaterThanOrEqual(parts);
+    expect(result.warnings.find((w) => w.code === "split")?.message).toContain("maxColumns 3");
+    const seen: string[] = [];
+    for (const [i, d] of result.diagrams.entries()) {
+      expect(d.title).toBe(`Service blueprint: Apply for retirement benefits (SSA), part ${i + 1} of ${result.diagrams.length}`);
+      const content = await flowchart(d.text);
+      const { rank } = checkPinnedLayout(content);
+      expect(columnsOf(rank)).toBeLessThanOrEqual(3);
+      const steps = [...content.nodes.keys()].filter((id) => id.startsWith("s0_n"));
+      seen.push(...steps);
+      // A moment is never cut: the steps attached to one share its part.
+      if (steps.includes(node("verify"))) expect(steps).toContain(node("wages"));
+      if (i > 0) expect([...content.nodes.values()]).toContain(`From part ${i}`);
+      if (i < result.diagrams.length - 1) expect([...content.nodes.values()]).toContain(`Continues in part ${i + 2}`);
+    }
+    expect(seen.sort()).toEqual(steps.map((_, i) => `s0_n${i}`).sort());
+    // The same input gives the same parts.
+    expect(toMermaid(retirementCatalog(), { view: "blueprint", service: "ssa-retire" }, { maxColumns: 3 }).diagrams).toEqual(result.diagrams);
+  });
+
+  it("refuses a maxColumns below 1", () => {
+    expect(() => toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, { maxColumns: 0 })).toThrow(/options\.maxColumns/);
   });
 });

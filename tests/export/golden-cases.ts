@@ -30,11 +30,12 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: "journey-ssa-retire-overlay", view: { view: "journey", service: "ssa-retire" }, options: { findings: retirementFindings() } },
   { name: "journey-cms-enroll", view: { view: "journey", service: "cms-enroll" } },
   // "direction TB" anywhere on a line is a direction statement to Mermaid's flowchart lexer, quoted labels included.
-  { name: "blueprint-direction-phrase", view: { view: "blueprint", service: "ssa-retire" }, catalog: directionPhraseCatalog },
+  // Drawn whole (not split by width), so that one file holds every escaped label.
+  { name: "blueprint-direction-phrase", view: { view: "blueprint", service: "ssa-retire" }, options: { maxColumns: 100 }, catalog: directionPhraseCatalog },
   {
     name: "blueprint-direction-phrase-swimlane",
     view: { view: "blueprint", service: "ssa-retire" },
-    options: { layout: "swimlane" },
+    options: { layout: "swimlane", maxColumns: 100 },
     catalog: directionPhraseCatalog,
   },
   {

@@ -53,13 +53,13 @@ describe("options checking", () => {
   });
 
   it("cuts long labels to maxLabelLength", () => {
-    const text = toMermaid(catalog, blueprint, { maxLabelLength: 12 }).diagrams[0]!.text;
+    const text = toMermaid(catalog, blueprint, { maxColumns: 100, maxLabelLength: 12 }).diagrams[0]!.text;
     expect(text).toContain("**Apply online**");
     expect(text).toContain("**Bring docum…**");
   });
 
   it("leaves details out when asked", () => {
-    const text = toMermaid(catalog, blueprint, { details: false }).diagrams[0]!.text;
+    const text = toMermaid(catalog, blueprint, { maxColumns: 100, details: false }).diagrams[0]!.text;
     expect(text).not.toContain("WAIT");
     expect(text).toContain("**Verify earnings record**");
   });

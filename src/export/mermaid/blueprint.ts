@@ -19,10 +19,10 @@ import { agencyName, requireService, type ViewContext } from "./context.js";
 import { shownFlows, stepIndexes, stepShown, type ShownService } from "./filters.js";
 import { markdownLabel, writeFlowchart, type FlowCluster, type FlowEdge, type FlowNode, type Flowchart, type Label } from "./flowchart.js";
 import { pinBand, type BandItem } from "./bands.js";
-import { helperNodeId, laneClusterId, lineClusterId, stepNodeId } from "./ids.js";
-import { flowLabel, stepLabel } from "./labels.js";
+import { LEGEND_CLUSTER_ID, helperNodeId, laneClusterId, lineClusterId, stepNodeId } from "./ids.js";
+import { compactStepLabel, flowLabel } from "./labels.js";
 import { placeMoments, type MomentPlacement } from "./moments.js";
-import { SEVERITY_CLASS_DEFS, legend, severityClass, stepKey, type Severity } from "./overlay.js";
+import { SEVERITY_ORDER, stepKey, type Severity } from "./overlay.js";
 import type { MermaidDiagram } from "./types.js";
 
 /** Lane titles as practitioners write them. */
@@ -54,13 +54,14 @@ export const BLUEPRINT_CLASS_DEFS: readonly (readonly [string, string])[] = [
   ["lane_frontstage", "fill:#dcfce7,stroke:#15803d,color:#0f172a"],
   ["lane_backstage", "fill:#fef9c3,stroke:#a16207,color:#0f172a"],
   ["lane_support", "fill:#ede9fe,stroke:#6d28d9,color:#0f172a"],
+  ["legendkey", "fill:#ffffff,stroke:#64748b,color:#0f172a"],
   ["outcome", "stroke-width:3px"],
   ["wait", "stroke:#b45309,stroke-width:3px,stroke-dasharray:6 3"],
   ["fail", "stroke:#dc2626,stroke-width:3px"],
   ["stub", "fill:#ffffff,stroke:#64748b,stroke-dasharray:3 3,color:#334155"],
 ];
 
-/** Class definitions of the overlay's legend. */
+/** Class definitions of the legend. */
 const LEGEND_CLASS_DEFS: readonly (readonly [string, string])[] = [
   ["legend", "fill:#ffffff,stroke:#94a3b8"],
   ["legendnote", "fill:#ffffff,stroke:#94a3b8,color:#334155"],
@@ -178,10 +179,8 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
     if (step.outcome !== undefined) classes.push("outcome");
     if (step.waitDays > 0) classes.push("wait");
     if (step.failPoint !== undefined) classes.push("fail");
-    if (findings !== undefined) {
-      classes.push(severityClass(findings.severity));
-      severities[findings.severity] += 1;
-    }
+    // Findings are a badge in the label (see compactStepLabel): the lane fill and the borders stay.
+    if (findings !== undefined) for (const severity of SEVERITY_ORDER) severities[severity] += findings.counts[severity];
     const { label, written } = labels[l]!;
     nodes.push({
       id: nodeOf(l),
@@ -229,8 +228,10 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
   const firstStep = stubList.some((s) => s.incoming) ? 3 : 2;
   const at = (l: number): number => placement.rank[l]! - minRank + firstStep;
   const outRank = maxRank - minRank + firstStep + 1;
-  const legendKeys = overlay.active ? 4 : 0;
-  const tailRank = Math.max(stubList.some((s) => !s.incoming) ? outRank + 1 : outRank, legendKeys + 1);
+  const bridged = info.flows.some((e) => shown.flows[e]!.flow === undefined);
+  const serviceFindings = overlay.active ? overlay.services.get(service.id) : undefined;
+  const keys = legendKeys({ stubs: stubList.length > 0, bridged, overlay: overlay.active, severities, serviceRules: serviceFindings?.rules ?? [] });
+  const tailRank = Math.max(stubList.some((s) => !s.incoming) ? outRank + 1 : outRank, keys.length + 1);
   const endRank = tailRank + 1;
   const stubRank = (s: { incoming: boolean }): number => (s.incoming ? 2 : outRank);
 
@@ -360,26 +361,20 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
     }
   }
 
-  const classDefs = [...BLUEPRINT_CLASS_DEFS];
-  if (overlay.active) {
-    const extra: string[] = [];
-    const serviceFindings = overlay.services.get(service.id);
-    if (serviceFindings !== undefined) extra.push(`This service: ${serviceFindings.rules.join(", ")}`);
-    const { cluster, nodes: keyNodes } = legend(severities, extra);
-    nodes.push(...keyNodes);
-    classDefs.push(...LEGEND_CLASS_DEFS, ...SEVERITY_CLASS_DEFS);
-    if (swimlane) {
-      clusters.push(cluster);
-      top.push(cluster.id);
-    } else {
-      // The legend is a band under the lanes: its keys left to right.
-      const legendTail = helperNodeId("tail", 9);
-      nodes.push(ghost(legendTail));
-      const items = [...keyNodes.map((key, i) => ({ id: key.id, rank: i + 1 })), { id: legendTail, rank: tailRank }];
-      const helpers = band(items);
-      clusters.push({ ...cluster, children: [...items.map((item) => item.id), ...helpers] });
-      top.push(cluster.id);
-    }
+  const classDefs = [...BLUEPRINT_CLASS_DEFS, ...LEGEND_CLASS_DEFS];
+  const cluster: FlowCluster = { id: LEGEND_CLUSTER_ID, title: [[{ text: "Legend", strong: true }]], children: keys.map((key) => key.id), classes: ["legend"] };
+  nodes.push(...keys);
+  if (swimlane) {
+    clusters.push(cluster);
+    top.push(cluster.id);
+  } else {
+    // The legend is a band under the lanes: its keys left to right.
+    const legendTail = helperNodeId("tail", 9);
+    nodes.push(ghost(legendTail));
+    const items = [...keys.map((key, i) => ({ id: key.id, rank: i + 1 })), { id: legendTail, rank: tailRank }];
+    const helpers = band(items);
+    clusters.push({ ...cluster, children: [...items.map((item) => item.id), ...helpers] });
+    top.push(cluster.id);
   }
   if (!swimlane) top.push(end);
 
@@ -390,13 +385,61 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
     ...(context.options.title ? { title } : {}),
     accTitle: title,
     accDescr: `${members.length} steps of ${service.name} in ${plan.lanes.length} lanes, from physical evidence to support processes, with the lines of interaction, visibility and internal interaction.`,
-    ...(swimlane ? {} : { config: { rankSpacing: 40, nodeSpacing: 30 } }),
+    ...(swimlane ? {} : { config: { rankSpacing: 30, nodeSpacing: 12, wrappingWidth: 180 } }),
     nodes,
     clusters,
     top,
     edges: [...edges, ...flowEdges],
     classDefs,
   };
+}
+
+/** What a part's legend explains besides the borders every blueprint uses. */
+interface LegendNeeds {
+  /** The part has continuation stubs. */
+  readonly stubs: boolean;
+  /** The part has flows through hidden steps. */
+  readonly bridged: boolean;
+  /** Findings were given (`--sludge`). */
+  readonly overlay: boolean;
+  /** Findings on the part's steps, by severity. */
+  readonly severities: Readonly<Record<Severity, number>>;
+  /** Rules with findings on the service as a whole. */
+  readonly serviceRules: readonly string[];
+}
+
+/**
+ * The legend's keys, each drawn as the encoding it explains: the fail point's red border, the wait's dashed border,
+ * the outcome's rounded heavy border, the flows (solid arrows with shares; rework dotted orange and labelled; the
+ * continuation stubs), and with findings the badge. At most five keys, so the legend is never wider than the lanes.
+ */
+function legendKeys(needs: LegendNeeds): FlowNode[] {
+  const keys: { label: Label; shape: FlowNode["shape"]; classes: string[] }[] = [
+    { label: [[{ text: "Fail point", strong: true }], [{ text: "red border" }]], shape: "rect", classes: ["legendkey", "fail"] },
+    { label: [[{ text: "Wait", strong: true }], [{ text: "dashed border" }]], shape: "rect", classes: ["legendkey", "wait"] },
+    { label: [[{ text: "Outcome", strong: true }], [{ text: "rounded border" }]], shape: "round", classes: ["legendkey", "outcome"] },
+    {
+      label: [
+        [{ text: "→ next step · share" }],
+        [{ text: "⇢ orange: rework" }],
+        ...(needs.bridged ? [[{ text: "⇢ grey: via hidden steps" }]] : []),
+        ...(needs.stubs ? [[{ text: "▭ dashed: other part", em: true }]] : []),
+      ],
+      shape: "rect",
+      classes: ["legendnote"],
+    },
+  ];
+  if (needs.overlay) {
+    const counts = SEVERITY_ORDER.filter((s) => needs.severities[s] > 0).map((s) => `${needs.severities[s]} ${s}${needs.severities[s] === 1 ? "" : "s"}`);
+    // Two lines, like the other keys: the rules are named in the report's tables.
+    const service = needs.serviceRules.length > 0 ? `; service: ${needs.serviceRules.length}` : "";
+    keys.push({
+      label: [[{ text: "⚠ n", strong: true }, { text: "sludge findings" }], [{ text: `${counts.length === 0 ? "none here" : counts.join(", ")}${service}` }]],
+      shape: "rect",
+      classes: ["legendnote"],
+    });
+  }
+  return keys.map((key, i) => ({ id: helperNodeId("key", i), ...key }));
 }
 
 /** The label of a step and its written form. */
@@ -411,7 +454,7 @@ function stepLabels(context: ViewContext, plan: Plan, details: boolean): StepLab
   return shown.steps.map((stepIndex) => {
     const step = service.steps[stepIndex]!;
     const findings = context.options.overlay.steps.get(stepKey(service.id, step.id));
-    const label = stepLabel(context.index, step, { details, channel: false, role: true, findings });
+    const label = compactStepLabel(step, { details, findings });
     return { label, written: markdownLabel(label, context.options.maxLabelLength) };
   });
 }
@@ -426,13 +469,16 @@ function stepCosts(plan: Plan, labels: readonly StepLabel[]): Cost[] {
     inDegree[f.to]! += 1;
   }
   const gapShare = (8 * plan.placement.ranks) / (10 * Math.max(1, plan.order.length));
-  return plan.order.map((l) => {
+  const { rank } = plan.placement;
+  return plan.order.map((l, i) => {
     const stepIndex = shown.steps[l]!;
     const label = labels[l]!.written;
     const flowCount = outDegree[stepIndex]! + inDegree[stepIndex]!;
     // Its node line, its chain link, its flows (counted at both ends: a flow may need a continuation in another
     // part), its share of class statements and of the helpers that pin long gaps in eight bands.
-    return { text: label.length + 20 + 45 + flowCount * 70 + 16 + gapShare * 40, edges: 1 + flowCount + gapShare };
+    // A step opens a column of the picture when its rank differs from the step before it (steps are in rank order).
+    const width = i === 0 || rank[l] !== rank[plan.order[i - 1]!] ? 1 : 0;
+    return { text: label.length + 20 + 45 + flowCount * 70 + 16 + gapShare * 40, edges: 1 + flowCount + gapShare, width };
   });
 }
 
@@ -448,6 +494,8 @@ class WrittenWindow {
     private readonly chart: Flowchart,
     private readonly maxLabelLength: number,
     readonly title: string,
+    /** Its columns: the ranks its steps take. */
+    readonly width: number,
   ) {
     this.edges = chart.edges.length;
   }
@@ -468,7 +516,11 @@ class WrittenWindow {
 export function blueprintView(context: ViewContext, serviceId: unknown): MermaidDiagram[] {
   const { service, serviceIndex } = requireService(context, serviceId, "view.service");
   const plan = planService(context, service, serviceIndex);
-  const budget: Budget = { maxEdges: context.options.maxEdges, maxTextSize: context.options.maxTextSize };
+  const budget: Budget = {
+    maxEdges: context.options.maxEdges,
+    maxTextSize: context.options.maxTextSize,
+    maxWidth: balancedWidth(new Set(plan.order.map((l) => plan.placement.rank[l])).size, context.options.maxColumns),
+  };
   if (plan.shown.truncated) context.warn("filtered", `some flows through hidden steps of '${service.id}' were not followed to the end`);
   if (context.options.filtered && plan.shown.steps.length < service.steps.length) {
     context.warn("filtered", `the filters hide ${service.steps.length - plan.shown.steps.length} of ${service.steps.length} steps of '${service.id}'`);
@@ -493,8 +545,10 @@ export function blueprintView(context: ViewContext, serviceId: unknown): Mermaid
         if (b !== a) flows[b]!.push(e);
       });
       return list.map(([s, e], part) => {
-        const chart = buildWindow(context, plan, plan.order.slice(s, e), { partOf, part, parts: list.length, flows: flows[part]! }, labels);
-        return new WrittenWindow(chart, context.options.maxLabelLength, blueprintTitle(context, service, part, list.length));
+        const members = plan.order.slice(s, e);
+        const chart = buildWindow(context, plan, members, { partOf, part, parts: list.length, flows: flows[part]! }, labels);
+        const width = new Set(members.map((l) => plan.placement.rank[l])).size;
+        return new WrittenWindow(chart, context.options.maxLabelLength, blueprintTitle(context, service, part, list.length), width);
       });
     };
     // Always write at least one diagram, even for a service with every step filtered out.
@@ -507,7 +561,10 @@ export function blueprintView(context: ViewContext, serviceId: unknown): Mermaid
       context.warn("collapsed", `step details of '${service.id}' were left out to fit the budget`);
     }
     if (settled.diagrams.length > 1) {
-      context.warn("split", `the blueprint of '${service.id}' was split into ${settled.diagrams.length} parts along its moments to fit maxEdges ${budget.maxEdges} / maxTextSize ${budget.maxTextSize}`);
+      context.warn(
+        "split",
+        `the blueprint of '${service.id}' was split into ${settled.diagrams.length} parts along its moments to fit maxColumns ${context.options.maxColumns} / maxEdges ${budget.maxEdges} / maxTextSize ${budget.maxTextSize}`,
+      );
     }
     return settled.diagrams.map((d, part) => ({
       id: settled.diagrams.length > 1 ? `blueprint-${service.id}-part-${part + 1}` : `blueprint-${service.id}`,
@@ -517,6 +574,15 @@ export function blueprintView(context: ViewContext, serviceId: unknown): Mermaid
     }));
   }
   throw budgetTooSmall(budget, "step");
+}
+
+/**
+ * The columns each part may hold so that parts come out even: a blueprint of 7 columns with at most 6 a part is
+ * drawn as 4 and 3, not 6 and 1.
+ */
+function balancedWidth(columns: number, maxColumns: number): number {
+  if (columns <= maxColumns) return maxColumns;
+  return Math.ceil(columns / Math.ceil(columns / maxColumns));
 }
 
 function warnUnshownFindings(context: ViewContext, service: Service, plan: Plan): void {

@@ -10,23 +10,39 @@ import { MermaidExportError } from "./types.js";
 export interface Budget {
   readonly maxEdges: number;
   readonly maxTextSize: number;
+  /**
+   * The widest a diagram may be, in columns (a view's own unit of width: a blueprint's ranks). Unlike text and
+   * edges, widths are counted exactly, so they are planned to the full budget. No limit when left out.
+   */
+  readonly maxWidth?: number;
 }
 
 /** The estimated cost of a unit (or of the fixed part of a diagram). */
 export interface Cost {
   readonly text: number;
   readonly edges: number;
+  /**
+   * The columns this unit opens: 1 when it starts a new column (the first unit of a window always counts 1), 0 when
+   * it shares the column of the unit before it.
+   */
+  readonly width?: number;
 }
 
 /** A written diagram with its measured size. */
 export interface Measured {
   readonly text: string;
   readonly edges: number;
+  /** Its width in columns, for budgets with a `maxWidth`. */
+  readonly width?: number;
 }
 
 /** Whether a written diagram fits the budget. */
 export function fits(diagram: Measured, budget: Budget): boolean {
-  return diagram.edges <= budget.maxEdges && diagram.text.length <= budget.maxTextSize;
+  return (
+    diagram.edges <= budget.maxEdges &&
+    diagram.text.length <= budget.maxTextSize &&
+    (diagram.width ?? 0) <= (budget.maxWidth ?? Number.POSITIVE_INFINITY)
+  );
 }
 
 /**
@@ -45,35 +61,50 @@ export function planWindows(
 ): [number, number][] {
   const maxText = budget.maxTextSize * fill - fixed.text;
   const maxEdges = budget.maxEdges * fill - fixed.edges;
+  const maxWidth = budget.maxWidth ?? Number.POSITIVE_INFINITY;
   const windows: [number, number][] = [];
   let start = 0;
   let text = 0;
   let edges = 0;
+  let width = 0;
   let lastBreak = -1;
   let textAtBreak = 0;
   let edgesAtBreak = 0;
+  let widthAtBreak = 0;
   for (let i = 0; i < costs.length; i++) {
     const cost = costs[i]!;
+    // The first unit of a window opens its first column, whatever it shares with the unit before.
+    const opens = i === start ? 1 : (cost.width ?? 0);
     if (i > start && breakBefore(i)) {
       lastBreak = i;
       textAtBreak = text;
       edgesAtBreak = edges;
+      widthAtBreak = width;
     }
-    if (i > start && (text + cost.text > maxText || edges + cost.edges > maxEdges)) {
+    if (i > start && (text + cost.text > maxText || edges + cost.edges > maxEdges || width + opens > maxWidth)) {
       const cut = lastBreak > start ? lastBreak : i;
       windows.push([start, cut]);
-      if (cut === lastBreak) {
+      if (cut < i) {
+        // The units from the break on open the new window.
         text -= textAtBreak;
         edges -= edgesAtBreak;
+        width -= widthAtBreak;
+        if ((costs[cut]!.width ?? 0) === 0) width += 1;
       } else {
         text = 0;
         edges = 0;
+        width = 0;
       }
       start = cut;
       lastBreak = -1;
+      text += cost.text;
+      edges += cost.edges;
+      width += i === start ? 1 : (cost.width ?? 0);
+      continue;
     }
     text += cost.text;
     edges += cost.edges;
+    width += opens;
   }
   if (costs.length > 0) windows.push([start, costs.length]);
   return windows;
@@ -155,7 +186,7 @@ export function fitWindows<T extends Measured>(
     });
     const textRatio = estimatedText > 0 ? Math.max(0.05, text / estimatedText) : 1;
     const edgeRatio = estimatedEdges > 0 ? Math.max(0.05, edges / estimatedEdges) : 1;
-    const scaled = costs.map((c) => ({ text: c.text * textRatio, edges: c.edges * edgeRatio }));
+    const scaled = costs.map((c) => ({ ...c, text: c.text * textRatio, edges: c.edges * edgeRatio }));
     return settleWindows(planWindows(scaled, fixed, budget, breakBefore, 0.95), write, budget);
   }
   return settleWindows(first, write, budget);
@@ -178,11 +209,14 @@ export function fitAll<T extends Measured>(
   const whole: [number, number][] = [[0, costs.length]];
   let text = fixed.text;
   let edges = fixed.edges;
-  for (const c of costs) {
+  let width = 0;
+  costs.forEach((c, i) => {
     text += c.text;
     edges += c.edges;
-  }
-  if (costs.length <= 1 || (text <= budget.maxTextSize * 3 && edges <= budget.maxEdges * 3)) {
+    width += i === 0 ? 1 : (c.width ?? 0);
+  });
+  const maxWidth = budget.maxWidth ?? Number.POSITIVE_INFINITY;
+  if (costs.length <= 1 || (text <= budget.maxTextSize * 3 && edges <= budget.maxEdges * 3 && width <= maxWidth)) {
     const diagrams = write(whole);
     if (diagrams.every((d) => fits(d, budget))) return { windows: whole, diagrams };
     if (costs.length <= 1) return null;

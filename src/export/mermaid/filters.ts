@@ -13,6 +13,11 @@ import { MermaidExportError, type MermaidOptions } from "./types.js";
 export const DEFAULT_MAX_EDGES = 500;
 export const DEFAULT_MAX_TEXT_SIZE = 50_000;
 export const DEFAULT_MAX_LABEL_LENGTH = 120;
+/**
+ * Blueprint columns a part holds by default: with the lane titles and the continuation stubs, three columns of
+ * steps stay within 2,400 px at 100% (measured in tests/export/measure.test.ts).
+ */
+export const DEFAULT_MAX_COLUMNS = 3;
 const MIN_MAX_EDGES = 20;
 const MIN_MAX_TEXT_SIZE = 2_000;
 
@@ -31,6 +36,7 @@ export interface ResolvedOptions {
   readonly maxEdges: number;
   readonly maxTextSize: number;
   readonly maxLabelLength: number;
+  readonly maxColumns: number;
   readonly defaultScore: number;
   /** Whether any step filter is set. */
   readonly filtered: boolean;
@@ -82,6 +88,7 @@ const KNOWN_OPTIONS = new Set([
   "maxEdges",
   "maxTextSize",
   "maxLabelLength",
+  "maxColumns",
   "defaultScore",
 ]);
 
@@ -141,6 +148,7 @@ export function resolveOptions(options: MermaidOptions | undefined, index: Catal
     maxEdges: integer(o.maxEdges, "options.maxEdges", DEFAULT_MAX_EDGES, MIN_MAX_EDGES, 1_000_000),
     maxTextSize: integer(o.maxTextSize, "options.maxTextSize", DEFAULT_MAX_TEXT_SIZE, MIN_MAX_TEXT_SIZE, 100_000_000),
     maxLabelLength: integer(o.maxLabelLength, "options.maxLabelLength", DEFAULT_MAX_LABEL_LENGTH, 10, 2_000),
+    maxColumns: integer(o.maxColumns, "options.maxColumns", DEFAULT_MAX_COLUMNS, 1, 1_000_000),
     defaultScore: integer(o.defaultScore, "options.defaultScore", 3, 1, 5),
     filtered: agencies !== undefined || lanes !== undefined || channels !== undefined,
   };

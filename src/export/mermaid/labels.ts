@@ -97,6 +97,48 @@ export function stepLabel(index: CatalogIndex, step: Step, options: StepLabelOpt
 }
 
 /**
+ * A step's figures on one line, most telling first: the customer's minutes, time on hold and travelling, the
+ * wait, the fee, the share that fails, the outcome. `undefined` when the step has none. The rest (channel, role,
+ * ID checks, what the fail point is) is in the report's tables.
+ *
+ * @param step - the step
+ * @returns `45 min · hold 1 h · wait 30 days · fails 8%`, or `undefined`
+ */
+export function figureLine(step: Step): string | undefined {
+  const parts: string[] = [];
+  if (step.customerMinutes > 0) parts.push(formatMinutes(step.customerMinutes));
+  if (step.holdMinutes > 0) parts.push(`hold ${formatMinutes(step.holdMinutes)}`);
+  if (step.travelMinutes > 0) parts.push(`travel ${formatMinutes(step.travelMinutes)}`);
+  if (step.waitDays > 0) parts.push(`wait ${formatDays(step.waitDays)}`);
+  if (step.fee > 0) parts.push(formatMoney(step.fee));
+  if (step.failPoint?.share !== undefined) parts.push(`fails ${formatShare(step.failPoint.share)}`);
+  if (step.outcome !== undefined) parts.push(`→ ${step.outcome}`);
+  return parts.length === 0 ? undefined : parts.join(" · ");
+}
+
+/** The number of findings a summary counts. */
+export function findingCount(summary: FindingSummary): number {
+  return summary.counts.error + summary.counts.warning + summary.counts.info;
+}
+
+/**
+ * The compact label of a blueprint step: its name in bold, with a badge (`⚠ 3`) when it has findings, and (with
+ * details) one line of figures (see {@link figureLine}).
+ *
+ * @param step - the step
+ * @param options - whether to show the figures, and the step's findings
+ * @returns the label
+ */
+export function compactStepLabel(step: Step, options: { readonly details: boolean; readonly findings: FindingSummary | undefined }): Label {
+  const title: LabelSpan[] = [{ text: visibleName(step.name, `step ${step.id}`), strong: true }];
+  if (options.findings !== undefined) title.push({ text: `⚠ ${findingCount(options.findings)}`, strong: true });
+  const lines: LabelLine[] = [title];
+  const figures = options.details ? figureLine(step) : undefined;
+  if (figures !== undefined) lines.push([{ text: figures }]);
+  return lines;
+}
+
+/**
  * The label of a flow: branch shares, rework, the author's label, or the hidden steps a bridge passes.
  *
  * @param flow - the flow, or `undefined` for a bridge

@@ -87,6 +87,20 @@ export interface MermaidOptions {
    * 50,000 by default). Default 50,000; at least 2,000.
    */
   readonly maxTextSize?: number;
+  /**
+   * Blueprint: the most columns of steps one part may hold. A column is a moment in time (a step and the steps
+   * attached to it; a moment whose steps flow into each other takes two). A wider blueprint is split along its
+   * moments into parts of even width, linked by "continued" stubs, so that each part reads at 100%. Default 3
+   * (about 2,400 px wide); at least 1.
+   *
+   * @example
+   * ```ts
+   * import { toMermaid } from "service-blueprint";
+   * // Three columns a part, for a narrow page; the warnings say how many parts were drawn.
+   * const { diagrams } = toMermaid(catalog, { view: "blueprint", service: "fema-individual-assistance" }, { maxColumns: 3 });
+   * ```
+   */
+  readonly maxColumns?: number;
   /** The longest name or detail in a label, in characters; longer ones end with "…". Default 120. */
   readonly maxLabelLength?: number;
   /**

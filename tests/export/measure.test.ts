@@ -1,0 +1,121 @@
+/**
+ * Legibility at real size, measured in Chromium: the blueprint of every service of every bundled example, plain
+ * and with the sludge overlay, every split part, rendered with the library's own renderer and measured from the
+ * SVG as drawn at 100%:
+ * - no picture wider than 2,400 px or taller than 1,800 px;
+ * - step titles at 12 px or more;
+ * - no two text boxes overlap, and no edge label lies on a node.
+ *
+ * The figures (widest, tallest, smallest title, overlaps, failures) are printed and written to
+ * test-artifacts/export/measure.json. Without Chromium this file is skipped with a notice, except in CI (CI=true),
+ * where that is an error.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { lintCatalog, parseCatalogText, type Catalog } from "../../src/index.js";
+import { toMermaid, type MermaidOptions } from "../../src/export/mermaid/index.js";
+import { openChromium } from "../helpers/chromium.js";
+import { openMeter } from "../helpers/measure-svg.js";
+
+const MAX_WIDTH = 2_400;
+const MAX_HEIGHT = 1_800;
+const MIN_TITLE_PX = 12;
+
+const root = join(import.meta.dirname, "..", "..", "examples");
+const artifacts = join(import.meta.dirname, "..", "..", "test-artifacts", "export");
+
+/** Every catalog of examples/<name>/ (YAML or JSON documents with a top-level `version`). */
+function exampleCatalogs(): { name: string; catalog: Catalog }[] {
+  const found: { name: string; catalog: Catalog }[] = [];
+  for (const dir of readdirSync(root).sort()) {
+    const path = join(root, dir);
+    if (!statSync(path).isDirectory()) continue;
+    for (const file of readdirSync(path).sort()) {
+      const format = /\.ya?ml$/.test(file) ? "yaml" : file.endsWith(".json") ? "json" : undefined;
+      if (format === undefined) continue;
+      const text = readFileSync(join(path, file), "utf8");
+      if (!(format === "yaml" ? /^version:/m.test(text) : /^\s*\{\s*"(\$schema|version)"/.test(text))) continue;
+      found.push({ name: `${dir}/${file}`, catalog: parseCatalogText(text, { format }) });
+    }
+  }
+  return found;
+}
+
+/** One measured diagram. */
+interface Row {
+  readonly diagram: string;
+  readonly width: number;
+  readonly height: number;
+  readonly smallestTitlePx: number;
+  readonly overlaps: number;
+  readonly labelsUnderNodes: number;
+  readonly failure?: string;
+}
+
+const examples = existsSync(root) ? exampleCatalogs() : [];
+const chromium = await openChromium();
+const meter = chromium === null ? null : await openMeter();
+const rows: Row[] = [];
+
+afterAll(async () => {
+  await chromium?.close();
+  await meter?.close();
+  if (rows.length === 0) return;
+  const measured = rows.filter((r) => r.failure === undefined);
+  const widest = measured.reduce((a, b) => (b.width > a.width ? b : a), measured[0]!);
+  const tallest = measured.reduce((a, b) => (b.height > a.height ? b : a), measured[0]!);
+  const smallest = measured.reduce((a, b) => (b.smallestTitlePx < a.smallestTitlePx ? b : a), measured[0]!);
+  const summary = {
+    diagrams: rows.length,
+    widest: { px: widest?.width, diagram: widest?.diagram },
+    tallest: { px: tallest?.height, diagram: tallest?.diagram },
+    smallestTitlePx: { px: smallest?.smallestTitlePx, diagram: smallest?.diagram },
+    oversized: measured.filter((r) => r.width > MAX_WIDTH || r.height > MAX_HEIGHT).length,
+    overlaps: measured.reduce((n, r) => n + r.overlaps, 0),
+    labelsUnderNodes: measured.reduce((n, r) => n + r.labelsUnderNodes, 0),
+    failures: rows.filter((r) => r.failure !== undefined).length,
+  };
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(join(artifacts, "measure.json"), `${JSON.stringify({ summary, rows }, null, 2)}\n`);
+  console.log(`blueprint legibility: ${JSON.stringify(summary)}`);
+});
+
+describe.skipIf(meter === null)("blueprints of the bundled examples at 100%", () => {
+  it("are there to measure", () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
+
+  for (const { name, catalog } of examples) {
+    it(`${name}: every blueprint part fits ${MAX_WIDTH} x ${MAX_HEIGHT}, titles >= ${MIN_TITLE_PX} px, no overlaps`, async () => {
+      const findings = lintCatalog(catalog).findings;
+      const problems: string[] = [];
+      for (const [look, options] of [
+        ["plain", {}],
+        ["sludge", { findings }],
+      ] as [string, MermaidOptions][]) {
+        for (const service of catalog.services) {
+          for (const d of toMermaid(catalog, { view: "blueprint", service: service.id }, options).diagrams) {
+            const diagram = `${name} ${d.id} (${look})`;
+            let svg: string;
+            try {
+              svg = await chromium!.render(d.text);
+              if (/Syntax error in text/.test(svg)) throw new Error("Mermaid drew its error picture");
+            } catch (error) {
+              const failure = error instanceof Error ? error.message.slice(0, 200) : String(error);
+              rows.push({ diagram, width: 0, height: 0, smallestTitlePx: 0, overlaps: 0, labelsUnderNodes: 0, failure });
+              problems.push(`${diagram}: render failed: ${failure}`);
+              continue;
+            }
+            const m = await meter!.measure(svg);
+            rows.push({ diagram, width: Math.round(m.width), height: Math.round(m.height), smallestTitlePx: m.smallestTitlePx, overlaps: m.overlaps.length, labelsUnderNodes: m.labelsUnderNodes.length });
+            if (m.width > MAX_WIDTH || m.height > MAX_HEIGHT) problems.push(`${diagram}: ${Math.round(m.width)} x ${Math.round(m.height)} px`);
+            if (m.smallestTitlePx < MIN_TITLE_PX) problems.push(`${diagram}: a step title at ${m.smallestTitlePx.toFixed(1)} px`);
+            for (const o of [...m.overlaps, ...m.labelsUnderNodes]) problems.push(`${diagram}: ${o}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
