@@ -384,7 +384,7 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
     direction: "LR",
     ...(context.options.title ? { title } : {}),
     accTitle: title,
-    accDescr: `${members.length} steps of ${service.name} in ${plan.lanes.length} lanes, from physical evidence to support processes, with the lines of interaction, visibility and internal interaction.`,
+    accDescr: `${members.length} step${members.length === 1 ? "" : "s"} of ${service.name} in ${plan.lanes.length} lanes, from physical evidence to support processes, with the lines of interaction, visibility and internal interaction.`,
     ...(swimlane ? {} : { config: { rankSpacing: 30, nodeSpacing: 12, wrappingWidth: 180 } }),
     nodes,
     clusters,

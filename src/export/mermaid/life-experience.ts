@@ -122,7 +122,7 @@ function serviceSummary(context: ViewContext, member: Member): LabelLine[] {
     groups.add(channelKey(context, step));
   }
   groups.delete("none");
-  const lines: LabelLine[] = [[{ text: `${member.shown.steps.length} steps · ${formatMinutes(minutes)} of customer time${days > 0 ? ` · waits ${formatDays(days)}` : ""}` }]];
+  const lines: LabelLine[] = [[{ text: `${stepCount(member.shown.steps.length)} · ${formatMinutes(minutes)} of customer time${days > 0 ? ` · waits ${formatDays(days)}` : ""}` }]];
   if (groups.size > 0) lines.push([{ text: `Channels: ${CHANNEL_KEYS.filter((k) => groups.has(k)).map((k) => CHANNEL_WORDS[k].toLowerCase()).join(", ")}`, em: true }]);
   return lines;
 }
@@ -253,7 +253,7 @@ function drawOverview(setting: Setting, appearances: ReadonlyMap<number, Appeara
     const agency = setting.agencies[member.agencyKey];
     const label: LabelLine[] = [[{ text: name, strong: true }]];
     if (agency !== undefined) label.push([{ text: agency.acronym ?? visibleName(agency.name, `agency ${agency.id}`), em: true }]);
-    label.push([{ text: `${member.shown.steps.length} steps` }]);
+    label.push([{ text: stepCount(member.shown.steps.length) }]);
     label.push(...timeLines(outcomeTime(analyzeServiceIndexed(context.index, service, TIME_OPTIONS))));
     const classes = ["collapsed"];
     const worst = worstSeverity(setting, member);
@@ -671,7 +671,7 @@ export function lifeExperienceView(context: ViewContext, experienceId: unknown):
   });
   const position = new Map(members.map((m, i) => [m, i]));
   members.sort((a, b) => firstOfAgency.get(a.agencyKey)! - firstOfAgency.get(b.agencyKey)! || position.get(a)! - position.get(b)!);
-  if (context.options.filtered && hidden > 0) context.warn("filtered", `the filters hide ${hidden} steps of the services of '${experience.id}'`);
+  if (context.options.filtered && hidden > 0) context.warn("filtered", `the filters hide ${stepCount(hidden)} of the services of '${experience.id}'`);
   if (context.options.layout !== "flowchart") context.warn("option_ignored", "options.layout applies to blueprints only");
 
   const linksOf = new Map<string, Link[]>();
@@ -831,4 +831,9 @@ function serviceDiagrams(setting: Setting, member: Member, budget: Budget, detai
     return plainDiagrams(settled.diagrams);
   }
   throw budgetTooSmall(budget, "step");
+}
+
+/** "1 step", "2 steps". */
+function stepCount(count: number): string {
+  return `${count} step${count === 1 ? "" : "s"}`;
 }
