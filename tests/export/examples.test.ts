@@ -3,34 +3,13 @@
  * experience exports, parses with Mermaid's own parser within the default edge limit, and (for blueprints) keeps a
  * pinned layout. A sample of each example also renders in Chromium, offline.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseCatalogText, type Catalog } from "../../src/index.js";
+import type { Catalog } from "../../src/index.js";
 import { toMermaid, type MermaidView } from "../../src/export/mermaid/index.js";
 import { openChromium, svgStructure } from "../helpers/chromium.js";
+import { exampleCatalogs } from "../helpers/example-catalogs.js";
 import { readMermaid } from "../helpers/mermaid-parse.js";
 import { checkPinnedLayout } from "./layout-check.js";
-
-const root = join(import.meta.dirname, "..", "..", "examples");
-
-function exampleCatalogs(): { name: string; catalog: Catalog }[] {
-  if (!existsSync(root)) return [];
-  const found: { name: string; catalog: Catalog }[] = [];
-  for (const dir of readdirSync(root).sort()) {
-    const path = join(root, dir);
-    if (!statSync(path).isDirectory()) continue;
-    for (const file of readdirSync(path).sort()) {
-      const format = /\.ya?ml$/.test(file) ? "yaml" : file.endsWith(".json") ? "json" : undefined;
-      if (format === undefined) continue;
-      const text = readFileSync(join(path, file), "utf8");
-      // Only catalogs: documents with a top-level `version`.
-      if (!(format === "yaml" ? /^version:/m.test(text) : /^\s*\{\s*"(\$schema|version)"/.test(text))) continue;
-      found.push({ name: `${dir}/${file}`, catalog: parseCatalogText(text, { format }) });
-    }
-  }
-  return found;
-}
 
 function viewsOf(catalog: Catalog): MermaidView[] {
   return [

@@ -10,37 +10,20 @@
  * test-artifacts/export/measure.json. Without Chromium this file is skipped with a notice, except in CI (CI=true),
  * where that is an error.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lintCatalog, parseCatalogText, type Catalog } from "../../src/index.js";
+import { lintCatalog } from "../../src/index.js";
 import { toMermaid, type MermaidOptions } from "../../src/export/mermaid/index.js";
 import { openChromium } from "../helpers/chromium.js";
+import { exampleCatalogs } from "../helpers/example-catalogs.js";
 import { openMeter } from "../helpers/measure-svg.js";
 
 const MAX_WIDTH = 2_400;
 const MAX_HEIGHT = 1_800;
 const MIN_TITLE_PX = 12;
 
-const root = join(import.meta.dirname, "..", "..", "examples");
 const artifacts = join(import.meta.dirname, "..", "..", "test-artifacts", "export");
-
-/** Every catalog of examples/<name>/ (YAML or JSON documents with a top-level `version`). */
-function exampleCatalogs(): { name: string; catalog: Catalog }[] {
-  const found: { name: string; catalog: Catalog }[] = [];
-  for (const dir of readdirSync(root).sort()) {
-    const path = join(root, dir);
-    if (!statSync(path).isDirectory()) continue;
-    for (const file of readdirSync(path).sort()) {
-      const format = /\.ya?ml$/.test(file) ? "yaml" : file.endsWith(".json") ? "json" : undefined;
-      if (format === undefined) continue;
-      const text = readFileSync(join(path, file), "utf8");
-      if (!(format === "yaml" ? /^version:/m.test(text) : /^\s*\{\s*"(\$schema|version)"/.test(text))) continue;
-      found.push({ name: `${dir}/${file}`, catalog: parseCatalogText(text, { format }) });
-    }
-  }
-  return found;
-}
 
 /** One measured diagram. */
 interface Row {
@@ -64,7 +47,7 @@ const KNOWN_LABELS_ON_NODES: ReadonlySet<string> = new Set(
     .concat(["plain", "sludge"].map((look) => `recovering-from-a-disaster/to-be.yaml blueprint-fema-individual-assistance-part-4 (${look}): edge "approved · 55%" lies on node s0_n18`)),
 );
 
-const examples = existsSync(root) ? exampleCatalogs() : [];
+const examples = exampleCatalogs();
 const chromium = await openChromium();
 const meter = chromium === null ? null : await openMeter();
 const rows: Row[] = [];
