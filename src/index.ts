@@ -290,6 +290,7 @@ export {
   languageGap,
   learningCost,
   lengthyStep,
+  linkOverVolume,
   longTimeToOutcome,
   longWait,
   lostCustomers,

@@ -4,7 +4,9 @@
  * analyses walk, so an adapter cannot get its rules wrong: rework flows are marked, attached steps hang from their
  * host by an `attached` edge, and links join the services of a life experience.
  */
-import { type CompiledGraph, experienceGraph, serviceGraph } from "../graph/build.js";
+import { type CompiledGraph, serviceGraph } from "../graph/build.js";
+import { experienceGraph } from "../graph/experience-graph.js";
+import { GraphAnalysisError } from "../graph/errors.js";
 import { unknownExperience, unknownService } from "../graph/lookup.js";
 import { indexCatalog } from "../model/index-lookup.js";
 import type { Catalog } from "../model/schema.js";
@@ -68,8 +70,13 @@ export interface GraphEdgeAttributes {
   readonly kind: GraphEdgeKind;
   /** `true` for rework flows (they send customers back; the library's paths and cycles do not follow them). */
   readonly rework: boolean;
-  /** The flow's or link's share of customers, when stated. */
+  /**
+   * The flow's or link's share of customers, when stated; for a link that states none but whose target service
+   * could not take everyone it would carry, the share implied by the services' volumes (see `shareImplied`).
+   */
   readonly share?: number;
+  /** `true` when a link's `share` is implied by the volumes of the services it joins, not stated in the catalog. */
+  readonly shareImplied?: boolean;
   /** The link's id, for `link` edges. */
   readonly link?: string;
 }
@@ -137,6 +144,7 @@ function serialize(graph: CompiledGraph, attributes: SerializedGraph["attributes
       kind: edge.kind,
       rework: edge.kind === "rework",
       ...(edge.share === undefined ? {} : { share: edge.share }),
+      ...(edge.shareImplied === true ? { shareImplied: true } : {}),
       ...(edge.link === undefined ? {} : { link: edge.link.id }),
     };
     const key = `${source}->${target}:${edge.kind}${edge.link === undefined ? "" : `:${edge.link.id}`}`;
@@ -180,7 +188,12 @@ export function toGraph(catalog: Catalog, target: ToGraphTarget): SerializedGrap
     if (service === undefined) throw unknownService(index, target.service);
     return serialize(serviceGraph(service), { kind: "service", id: service.id, name: service.name });
   }
-  const experience = index.lifeExperiences.get(target.experience);
-  if (experience === undefined) throw unknownExperience(index, target.experience);
+  // A JavaScript caller may pass neither key (or a misspelt one): a typed error, not a TypeError.
+  const id: unknown = target.experience;
+  if (typeof id !== "string") {
+    throw new GraphAnalysisError("unknown_experience", "target", "toGraph needs a target: { service: '<service id>' } or { experience: '<life experience id>' }");
+  }
+  const experience = index.lifeExperiences.get(id);
+  if (experience === undefined) throw unknownExperience(index, id);
   return serialize(experienceGraph(index, experience), { kind: "life-experience", id: experience.id, name: experience.name });
 }

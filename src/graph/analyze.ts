@@ -3,7 +3,8 @@
  */
 import { type CatalogIndex, indexCatalog } from "../model/index-lookup.js";
 import type { Catalog, LifeExperience, Service } from "../model/schema.js";
-import { type CompiledGraph, experienceGraph, serviceGraph } from "./build.js";
+import { type CompiledGraph, serviceGraph } from "./build.js";
+import { experienceGraph } from "./experience-graph.js";
 import { countGraph } from "./counts.js";
 import { findHandOffs } from "./hand-offs.js";
 import { unknownExperience, unknownService } from "./lookup.js";

@@ -33,8 +33,10 @@ export interface GraphNode {
 /** An edge of the compiled graph: a flow, an attachment (host → attached step) or a link. @internal */
 export interface GraphEdge {
   readonly kind: EdgeKind;
-  /** The flow's or link's share, when stated. */
+  /** The flow's or link's share, when stated (or, for a link, implied by the volumes of the services it joins). */
   readonly share?: number;
+  /** Whether a link's share is the one the services' volumes imply, rather than the one stated (or 1). */
+  readonly shareImplied?: boolean;
   /** The link, for `link` edges. */
   readonly link?: Link;
   /** Position in {@link CompiledGraph.edges}. */
@@ -100,7 +102,9 @@ function compareOutEdges(a: GraphEdge, b: GraphEdge): number {
 /**
  * Compiles the graph: nodes sorted by service id then step id; edges for the flows of every step, from each host
  * to its attached steps, and for the given links. `entrySteps` are where customers start; `rootSteps` where
- * reachability starts. Flows and links to unknown steps are left out (validation reports them).
+ * reachability starts; `impliedShares` the shares the volumes imply for links into a service that could not
+ * take everyone they would carry, by link id (they replace the stated ones). Flows and links to unknown
+ * steps are left out (validation reports them).
  *
  * @internal
  */
@@ -109,6 +113,7 @@ export function compileGraph(
   links: readonly Link[],
   entrySteps: readonly StepRef[],
   rootSteps: readonly StepRef[],
+  impliedShares?: ReadonlyMap<string, number>,
 ): CompiledGraph {
   const order = [...services].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const stepsByService = new Map<string, Map<string, number>>();
@@ -154,6 +159,14 @@ export function compileGraph(
     if (from === undefined || to === undefined) return;
     out[from]!.push({ kind, share, link, id: 0, from, to });
   };
+  const addLink = (link: Link): void => {
+    const from = position(link.from.service, link.from.step);
+    const to = position(link.to.service, link.to.step);
+    const implied = impliedShares?.get(link.id);
+    if (from === undefined || to === undefined) return;
+    if (implied === undefined) out[from]!.push({ kind: "link", share: link.share, link, id: 0, from, to });
+    else out[from]!.push({ kind: "link", share: implied, shareImplied: true, link, id: 0, from, to });
+  };
   for (let v = 0; v < nodes.length; v++) {
     const node = nodes[v]!;
     const steps = stepsByService.get(node.service.id)!;
@@ -162,9 +175,7 @@ export function compileGraph(
     const host = node.step.attachedTo;
     if (host !== undefined && host !== node.step.id) add(steps.get(host), v, "attached");
   }
-  for (const link of links) {
-    add(position(link.from.service, link.from.step), position(link.to.service, link.to.step), "link", link.share, link);
-  }
+  for (const link of links) addLink(link);
   // Edge ids follow a canonical order (source, target, kind, link id), so that they do not depend on the order of
   // lists in the catalog. Visiting sources in order also leaves every in-list sorted by source.
   const edges: MutableEdge[] = [];
@@ -187,20 +198,6 @@ export function compileGraph(
 export function serviceGraph(service: Service): CompiledGraph {
   const entries = entryStepsOf(service).map((step) => ({ service: service.id, step: step.id }));
   return compileGraph([service], [], entries, entries);
-}
-
-/**
- * The compiled graph of a life experience. Customers start at the entries of the services that no link (from
- * another service of the experience) leads into; when every service has one, at the entries of the service with
- * the smallest id.
- *
- * @internal
- */
-export function experienceGraph(index: CatalogIndex, experience: LifeExperience): CompiledGraph {
-  const services = experienceServices(index, experience);
-  const entryKeys = (service: Service): StepRef[] => entryStepsOf(service).map((step) => ({ service: service.id, step: step.id }));
-  const entries = experienceEntryServices(index, experience, services).flatMap(entryKeys);
-  return compileGraph(services, experience.links, entries, services.flatMap(entryKeys));
 }
 
 /**

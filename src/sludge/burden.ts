@@ -11,7 +11,7 @@ import { type CatalogIndex, indexCatalog } from "../model/index-lookup.js";
 import type { Catalog, Step } from "../model/schema.js";
 import { createAnalysisAccess } from "./analysis.js";
 import { DEFAULT_HOUR_VALUE } from "./config.js";
-import { experiencePeople, reachOf, visitsOf } from "./internal/reach.js";
+import { catalogPeople, experiencePeople, reachOf, visitsOf } from "./internal/reach.js";
 import type { AnalysisAccess } from "./types.js";
 
 export { experiencePeople, reachOf } from "./internal/reach.js";
@@ -50,7 +50,10 @@ export interface BurdenSplit {
  * ```
  */
 export interface BurdenTotals {
-  /** Customers a year (services: the annual volume; 0 when unknown). */
+  /**
+   * Customers a year: for a service its annual volume (0 when unknown); for a life experience the people who enter
+   * it; for the catalog the people served, each counted once (see {@link BurdenReport.total}).
+   */
   readonly customersPerYear: number;
   /** Expected minutes per customer: each step's minutes × the share reaching it, summed. */
   readonly minutesPerCustomer: number;
@@ -166,7 +169,11 @@ export interface BurdenReport {
   readonly services: readonly ServiceBurden[];
   /** Every life experience, in catalog order. */
   readonly experiences: readonly ExperienceBurden[];
-  /** The catalog: the sum over services (each counted once). */
+  /**
+   * The catalog: hours, costs and minutes summed over services (each counted once); `customersPerYear` counts
+   * people, not service uses: the people entering each life experience (its entry services' volumes) plus the
+   * customers of services outside any, so someone who goes from FEMA to SBA is one customer, not two.
+   */
   readonly total: BurdenTotals;
 }
 
@@ -336,6 +343,8 @@ export function computeBurdenIndexed(index: CatalogIndex, analysis: AnalysisAcce
     sum.customers = experiencePeople(index, experience);
     return Object.freeze({ experience: experience.id, path: `lifeExperiences[${ei}]`, services: Object.freeze(ids), ...sum.totals(hourValue) });
   });
+  // People served, each counted once: those entering a life experience and the customers of services outside any.
+  total.customers = catalogPeople(index);
   return Object.freeze({
     hourValue,
     services: Object.freeze(services),

@@ -105,6 +105,18 @@ function people(catalog: Catalog, experienceId: string): number {
   return [...new Set(ids)].reduce((sum, id) => sum + (catalog.services.find((s) => s.id === id)?.occasion.annualVolume ?? 0), 0);
 }
 
+/** The service where an experience finding's customers are counted: the repeat's, the re-check's or the link's target. */
+function receivingService(catalog: Catalog, finding: { ruleId: string; key?: string; target: { experience?: string; link?: string } }): string | undefined {
+  if (finding.ruleId === "customer-as-courier") {
+    const experience = catalog.lifeExperiences.find((x) => x.id === finding.target.experience);
+    return experience?.links.find((l) => l.id === finding.target.link)?.to.service;
+  }
+  if (finding.key === undefined) return undefined;
+  if (finding.ruleId === "repeated-verification") return finding.key.split("/")[0];
+  if (REPEAT_RULES[finding.ruleId] !== undefined) return finding.key.split(":").at(-1);
+  return undefined;
+}
+
 describe.each(FILES)("%s", (file) => {
   const catalog = parseCatalogText(readFileSync(join(root, file), "utf8"), { format: "yaml", source: file });
   const result = lintCatalog(catalog, { preset: "all", today: "2026-12-01" });
@@ -137,6 +149,12 @@ describe.each(FILES)("%s", (file) => {
         }
       }
       if (target.kind === "experience") expect(burden.customersPerYear, label).toBeLessThanOrEqual(people(catalog, target.experience!) + 1e-6);
+      // Nobody is counted at a service more often than it serves people: a repeat across services (its key ends
+      // with the service asking again, or names the service/step checking again) and a carried hand-off (the
+      // service the link leads to) count at most that service's annual volume.
+      const at = receivingService(catalog, finding);
+      const volume = at === undefined ? undefined : catalog.services.find((s) => s.id === at)?.occasion.annualVolume;
+      if (volume !== undefined && target.kind !== "step") expect(burden.customersPerYear, label).toBeLessThanOrEqual(volume + 1e-6);
     }
   });
 

@@ -104,6 +104,9 @@ describe("toGraph", () => {
     const id = catalog.services[0]!.id;
     expect(() => toGraph(catalog, { service: `${id}x` })).toThrow(GraphAnalysisError);
     expect(() => toGraph(catalog, { service: `${id}x` })).toThrow(`did you mean '${id}'?`);
+    // A JavaScript caller with a misspelt key gets the typed error too, not a TypeError.
+    expect(() => toGraph(catalog, { lifeExperience: "x" } as never)).toThrow(GraphAnalysisError);
+    expect(() => toGraph(catalog, { lifeExperience: "x" } as never)).toThrow("toGraph needs a target");
   });
 });
 

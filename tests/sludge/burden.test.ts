@@ -49,6 +49,34 @@ describe("computeBurden", () => {
     expect(report.total.split).toEqual({ learning: 4000, compliance: 9100, psychological: 1500 });
   });
 
+  it("counts the catalog's customers as people, each once: those entering a life experience and those of services outside any", () => {
+    // By hand: SSA's claim (10,000 a year) leads by a link into CMS's enrolment (3,000 a year): the life experience
+    // serves the 10,000 who enter it (CMS's 3,000 came from SSA). A passport service outside any life experience adds
+    // its 2,000. The catalog serves 12,000 people, not the 15,000 the three volumes add up to.
+    const c = catalog({
+      services: [
+        service("ssa-claim", [{ id: "apply", lane: "customer", channel: "web", customerMinutes: 30 }, { id: "letter", lane: "physical-evidence", channel: "mail" }], {
+          occasion: { kind: "intent", story: "claim", annualVolume: 10_000 },
+        }),
+        service("cms-enroll", [{ id: "enroll", lane: "customer", channel: "web", customerMinutes: 20 }], { occasion: { kind: "intent", story: "65", annualVolume: 3_000 } }),
+        service("passport", [{ id: "renew", lane: "customer", channel: "web", customerMinutes: 15 }], { occasion: { kind: "intent", story: "travel", annualVolume: 2_000 } }),
+      ],
+      lifeExperiences: [
+        {
+          id: "retire",
+          name: "Approaching retirement",
+          services: ["ssa-claim", "cms-enroll"],
+          links: [{ id: "to-cms", kind: "referral", from: { service: "ssa-claim", step: "letter" }, to: { service: "cms-enroll", step: "enroll" } }],
+        },
+      ],
+    });
+    const report = computeBurden(c);
+    expect(report.experiences[0]!.customersPerYear).toBe(10_000);
+    expect(report.total.customersPerYear).toBe(12_000);
+    // Hours are still summed over services: 10,000 × 30 + 3,000 × 20 + 2,000 × 15 minutes = 390,000 ÷ 60 = 6,500.
+    expect(report.total.annualHours).toBe(6_500);
+  });
+
   it("gives the steps of a service as a frozen, enumerable list, made once and the same as the totals say", () => {
     const report = computeBurden(example());
     const apply = report.services[0]!;

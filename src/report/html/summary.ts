@@ -74,8 +74,31 @@ export function placeInWords(finding: Finding, index: CatalogIndex): { readonly 
 }
 
 /** The five findings with the most customer hours (ties: worst severity, then the linter's order). */
-export function topFindings(findings: readonly Finding[], n = 5): Finding[] {
-  return findings.filter((f) => f.burden.annualHours > 0).slice(0, n);
+export function topFindings(findings: readonly Finding[], n = 5): TopFinding[] {
+  const top: TopFinding[] = [];
+  const byPlace = new Map<string, { lead: Finding; also: Finding[] }>();
+  for (const finding of findings) {
+    if (finding.burden.annualHours <= 0) continue;
+    // Findings on one step price the same minutes from different angles (a 90-minute learning step is both a
+    // learning cost and a lengthy step): one line per place, led by its costliest finding, so nothing is counted twice.
+    const place = finding.target.kind === "step" ? `${finding.target.service}\u0000${finding.target.step}` : undefined;
+    const same = place === undefined ? undefined : byPlace.get(place);
+    if (same !== undefined) {
+      same.also.push(finding);
+      continue;
+    }
+    if (top.length === n) continue;
+    const entry = { lead: finding, also: [] as Finding[] };
+    if (place !== undefined) byPlace.set(place, entry);
+    top.push(entry);
+  }
+  return top;
+}
+
+/** One line of the summary's top list: the costliest finding at a place, and the others at the same step. */
+export interface TopFinding {
+  readonly lead: Finding;
+  readonly also: readonly Finding[];
 }
 
 /** A-11 driver scores over the latest quarter of each service, weighted by answers. */
@@ -229,13 +252,15 @@ export function summarySection(input: SummaryInput): string {
     top =
       worst.length > 0
         ? `<h3>Where customers lose the most time</h3><ol class="sb-top">${worst
-            .map((f) => {
+            .map(({ lead: f, also }) => {
               const place = placeInWords(f, index);
               const where = place.href !== undefined ? `<a href="${escapeHtml(place.href)}">${escapeHtml(place.text)}</a>` : escapeHtml(place.text);
+              const others = [...new Set(also.map((a) => (input.titles.get(a.ruleId) ?? a.ruleId).toLowerCase()))];
               return (
                 `<li><strong>${escapeHtml(input.titles.get(f.ruleId) ?? f.message)}</strong> in ${where}: ` +
                 `about ${roughly(f.burden.annualHours)} hours a year` +
                 (f.burden.customersPerYear > 0 ? ` for ${roughly(f.burden.customersPerYear)} customers` : "") +
+                (others.length > 0 ? ` (the same step is also flagged as ${escapeHtml(others.join(", "))}; its hours overlap and are not added)` : "") +
                 `.</li>`
               );
             })

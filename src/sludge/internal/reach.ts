@@ -55,3 +55,29 @@ export function experiencePeople(index: CatalogIndex, experience: LifeExperience
   return people;
 }
 
+
+/**
+ * The people a year a catalog serves, each counted once: the people entering its life experiences (their entry
+ * services' volumes) and the customers of services outside any life experience. A service that a life-experience
+ * link leads into is not counted again (its customers came from the service before it), unless it is also where
+ * people enter another life experience or stands outside every one. A service listed twice counts once.
+ *
+ * @internal
+ */
+export function catalogPeople(index: CatalogIndex): number {
+  const catalog = index.catalog;
+  const entries = new Set<string>();
+  const inExperience = new Set<string>();
+  for (const experience of catalog.lifeExperiences) {
+    for (const id of experience.services) inExperience.add(id);
+    for (const service of experienceEntryServices(index, experience)) entries.add(service.id);
+  }
+  const seen = new Set<string>();
+  let people = 0;
+  for (const service of catalog.services) {
+    if (seen.has(service.id)) continue;
+    seen.add(service.id);
+    if (entries.has(service.id) || !inExperience.has(service.id)) people += service.occasion.annualVolume ?? 0;
+  }
+  return people;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
+import { linkShare } from "../../graph/experience-graph.js";
 import { reachOf } from "../internal/reach.js";
 import { agencyLabel, amountOption, formatNumber, listIds } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";
@@ -55,8 +56,13 @@ export const customerAsCourier = defineRule({
         if (link.documents.length > 0) evidence.push(`documents carried: ${listIds(link.documents, 8)}`);
         if (link.data.length > 0) evidence.push(`data carried: ${listIds(link.data, 8)}`);
         if (link.waitDays > 0) evidence.push(`wait along the link: ${link.waitDays} days`);
-        const share = link.share ?? 1;
-        if (link.share !== undefined) evidence.push(`share of the customers at '${link.from.step}' who follow it: ${formatNumber(share)}`);
+        const share = linkShare(ctx.index, experience, link);
+        if (share !== (link.share ?? 1))
+          evidence.push(
+            `share of the customers at '${link.from.step}' who follow it: ${formatNumber(share)}, implied by the volume of service '${link.to.service}' ` +
+              (link.share === undefined ? "(the link states none)" : `(the link states ${formatNumber(link.share)}, more than the service takes)`),
+          );
+        else if (link.share !== undefined) evidence.push(`share of the customers at '${link.from.step}' who follow it: ${formatNumber(share)}`);
         const volume = fromService?.occasion.annualVolume;
         const carriers = volume === undefined ? 0 : volume * (reachOf(ctx.analysis, link.from.service).get(link.from.step) ?? 0) * share;
         const between = fromAgency === toAgency ? `within ${toAgency}` : `from ${fromAgency} to ${toAgency}`;

@@ -3,7 +3,7 @@ import type { Step } from "../../model/schema.js";
 import { reachOf } from "../internal/reach.js";
 import { defineRule } from "../define-rule.js";
 import type { RuleContext } from "../types.js";
-import { formatNumber } from "./internal/helpers.js";
+import { formatNumber, formatPercent } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";
 
 /** Lanes from which the agency reaches the customer: what the customer sees or receives. */
@@ -35,8 +35,8 @@ function reminderProblem(ctx: RuleContext<unknown>, serviceId: string, step: Ste
     };
   }
   return {
-    message: `reaches only ${formatNumber(reminded * 100)}% of the customers before the deadline`,
-    evidence: `${formatNumber(reminded * 100)}% of the customers at step '${step.id}' met step '${reminder.id}' before it`,
+    message: `reaches only ${formatPercent(reminded)} of the customers before the deadline`,
+    evidence: `${formatPercent(reminded)} of the customers at step '${step.id}' met step '${reminder.id}' before it`,
   };
 }
 

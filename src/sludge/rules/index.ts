@@ -21,6 +21,7 @@ import { learningCost } from "./learning-cost.js";
 import { lengthyStep } from "./lengthy-step.js";
 import { longTimeToOutcome } from "./long-time-to-outcome.js";
 import { longWait } from "./long-wait.js";
+import { linkOverVolume } from "./link-over-volume.js";
 import { lostCustomers } from "./lost-customers.js";
 import { missingAnnualVolume } from "./missing-annual-volume.js";
 import { missingChannel } from "./missing-channel.js";
@@ -53,6 +54,7 @@ export {
   languageGap,
   learningCost,
   lengthyStep,
+  linkOverVolume,
   longTimeToOutcome,
   longWait,
   lostCustomers,
@@ -98,6 +100,7 @@ export const builtinRules: readonly Rule[] = Object.freeze([
   languageGap as Rule,
   learningCost as Rule,
   lengthyStep as Rule,
+  linkOverVolume as Rule,
   longTimeToOutcome as Rule,
   longWait as Rule,
   lostCustomers as Rule,

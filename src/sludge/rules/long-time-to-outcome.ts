@@ -8,7 +8,7 @@ import type { GraphPath } from "../../graph/types.js";
 import { experiencePeople } from "../internal/reach.js";
 import { defineRule } from "../define-rule.js";
 import { experienceFlow } from "./internal/experience-flow.js";
-import { amountOption, formatNumber } from "./internal/helpers.js";
+import { amountOption, formatNumber, formatPercent } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";
 
 /** The graph options of the time-to-outcome figure: the critical path by elapsed days, no path listed. */
@@ -98,8 +98,8 @@ export const longTimeToOutcome = defineRule({
       const last = critical.steps[critical.steps.length - 1]!;
       const who =
         people > 0
-          ? `${Math.round(customers).toLocaleString("en-US")} people a year (${formatNumber(share * 100)}% of those entering it)`
-          : `${formatNumber(share * 100)}% of the people entering it`;
+          ? `${Math.round(customers).toLocaleString("en-US")} people a year (${formatPercent(share)} of those entering it)`
+          : `${formatPercent(share)} of the people entering it`;
       ctx.report({
         target: { experience: experience.id },
         message:

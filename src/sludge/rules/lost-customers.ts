@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
-import { formatNumber } from "./internal/helpers.js";
+import { formatNumber, formatPercent } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";
 
 /**
@@ -54,8 +54,8 @@ export const lostCustomers = defineRule({
         if (leak.lost < minShare) continue;
         const step = ctx.index.step(service.id, leak.step.step)?.step;
         if (step === undefined) continue;
-        const lost = `${formatNumber(leak.lost * 100)}% of the customers reaching it`;
-        const ofAll = `${formatNumber(leak.lostOfAll * 100)}% of the service's customers`;
+        const lost = `${formatPercent(leak.lost)} of the customers reaching it`;
+        const ofAll = `${formatPercent(leak.lostOfAll)} of the service's customers`;
         const people = volume === undefined ? "" : `, ${Math.round(leak.lostOfAll * volume).toLocaleString("en-US")} a year`;
         const evidence =
           leak.reason === "fix-up"
@@ -72,7 +72,7 @@ export const lostCustomers = defineRule({
           message:
             leak.reason === "fix-up"
               ? `Step '${step.id}' has no way on but a rework flow: ${lost} (${ofAll}) are counted at no later step`
-              : `Step '${step.id}' passes on only ${formatNumber((1 - leak.lost) * 100)}% of its customers: ${lost} (${ofAll}) vanish from the flow`,
+              : `Step '${step.id}' passes on only ${formatPercent((1 - leak.lost))} of its customers: ${lost} (${ofAll}) vanish from the flow`,
           evidence,
         });
       }

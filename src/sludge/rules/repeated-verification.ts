@@ -4,7 +4,7 @@ import { crossAgencyVerifications } from "../../graph/repeated-asks.js";
 import { experiencePeople } from "../internal/reach.js";
 import { defineRule } from "../define-rule.js";
 import { experienceFlow } from "./internal/experience-flow.js";
-import { agencyLabel, formatNumber, listIds } from "./internal/helpers.js";
+import { agencyLabel, formatNumber, formatPercent, listIds } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";
 
 /** Below this, a share is rounding noise. */
@@ -115,8 +115,8 @@ export const repeatedVerification = defineRule({
         const firsts = recheck.first.map((a) => `${a.service}/${a.step}`);
         const who =
           customers === undefined
-            ? `${formatNumber(share * 100)}% of the people entering it`
-            : `${Math.round(customers).toLocaleString("en-US")} people a year (${formatNumber(share * 100)}% of those entering it)`;
+            ? `${formatPercent(share)} of the people entering it`
+            : `${Math.round(customers).toLocaleString("en-US")} people a year (${formatPercent(share)} of those entering it)`;
         ctx.report({
           target: { experience: experience.id },
           message:

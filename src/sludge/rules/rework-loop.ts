@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "../define-rule.js";
 import { reachOf } from "../internal/reach.js";
-import { formatNumber, listIds, plural, stepCustomerMinutes } from "./internal/helpers.js";
+import { formatNumber, formatPercent, listIds, plural, stepCustomerMinutes } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";
 
 /**
@@ -76,7 +76,7 @@ export const reworkLoop = defineRule({
         ctx.report({
           target: { service: service.id, step: from.id },
           message:
-            `Step '${from.id}' sends ${formatNumber(share * 100)}% of the customers reaching it (${formatNumber(ofAll * 100)}% of the service's) ` +
+            `Step '${from.id}' sends ${formatPercent(share)} of the customers reaching it (${formatPercent(ofAll)} of the service's) ` +
             `back to '${loop.backTo.step}' to repeat ${plural(repeated.length, "step")}`,
           evidence,
           minutes: share * minutes,

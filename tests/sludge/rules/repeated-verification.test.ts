@@ -107,12 +107,13 @@ describe("repeated-verification on the bundled disaster example", () => {
     const c = parseCatalogText(readFileSync(file, "utf8"), { format: "yaml" });
     const findings = lintCatalog(c, { preset: [], rules: { "repeated-verification": "warning" }, today: "2026-12-01" }).findings;
     // By hand: 1,900,000 registrants all reach the inspection (the fix-up rejoins the flow); the determination
-    // letter sends 25% to SBA (the referral link carries all of them): 475,000 meet both inspections, each paying
-    // 60 minutes + 60 minutes of travel: 475,000 × 120 ÷ 60 = 950,000 hours. The state's backstage review: everyone
-    // (FEMA's letter is carried on to the state program by all), 0 minutes.
+    // letter sends 25% (475,000) on to SBA, but the referral link states no share and SBA takes 300,000 people a
+    // year, so the link carries 300,000 ÷ 475,000 of them (its implied share): 300,000 meet both inspections, each
+    // paying 60 minutes + 60 minutes of travel: 300,000 × 120 ÷ 60 = 600,000 hours. The state's backstage review:
+    // the state program takes 40,000 a year, all of them FEMA registrants after the inspection, 0 minutes.
     expect(findings.map((f) => [f.key, f.burden.customersPerYear, f.burden.annualHours])).toEqual([
-      ["sba-disaster-home-loan/loss-verification", 475_000, 950_000],
-      ["state-rebuild-program/eligibility-review", 1_900_000, 0],
+      ["sba-disaster-home-loan/loss-verification", 300_000, 600_000],
+      ["state-rebuild-program/eligibility-review", 40_000, 0],
     ]);
   });
 });

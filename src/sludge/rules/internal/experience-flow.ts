@@ -4,7 +4,8 @@
  *
  * @internal
  */
-import { type CompiledGraph, experienceGraph } from "../../../graph/build.js";
+import type { CompiledGraph } from "../../../graph/build.js";
+import { experienceGraph } from "../../../graph/experience-graph.js";
 import { type FlowModel, experienceEntryShares, flowModel } from "../../../graph/flow.js";
 import { forwardOrder, reachableFrom } from "../../../graph/order.js";
 import type { CatalogIndex } from "../../../model/index-lookup.js";

@@ -98,6 +98,19 @@ export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
 }
 
+/**
+ * A share as a percentage, to two decimals: `15.79%`; a share above 0 that would round to 0 reads `under 0.01%`, and
+ * one below 1 that would round to 100 reads `over 99.99%`, so a message never says "0% of" the people it counts.
+ * @internal
+ */
+export function formatPercent(share: number): string {
+  const percent = share * 100;
+  // Shares summed from branches carry floating-point noise (0.6 + 0.3 + 0.1 = 0.9999999999999999): that is 100%.
+  if (percent > 1e-7 && percent < 0.005) return "under 0.01%";
+  if (percent < 100 - 1e-7 && percent >= 99.995) return "over 99.99%";
+  return `${formatNumber(percent)}%`;
+}
+
 /** US dollars, as `$12` or `$12.50`. @internal */
 export function formatDollars(value: number): string {
   return Number.isInteger(value) ? `$${value}` : `$${value.toFixed(2)}`;

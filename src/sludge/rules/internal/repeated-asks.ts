@@ -8,7 +8,7 @@
  */
 import { experiencePeople } from "../../internal/reach.js";
 import type { RuleContext, SludgeRepeatedAsk } from "../../types.js";
-import { agencyLabel, formatNumber, listIds } from "./helpers.js";
+import { agencyLabel, formatNumber, formatPercent, listIds } from "./helpers.js";
 
 /** How the finding names the item and how to fix it. @internal */
 export interface RepeatedAskWording {
@@ -27,7 +27,7 @@ function subject(ask: SludgeRepeatedAsk, noun: string): string {
 
 /** `12,000 customers a year (60% of ...)`, or the share alone when the volume is unknown. */
 function customersText(customers: number | undefined, share: number, of: string): string {
-  const percent = `${formatNumber(share * 100)}% of ${of}`;
+  const percent = `${formatPercent(share)} of ${of}`;
   return customers === undefined ? percent : `${Math.round(customers).toLocaleString("en-US")} customers a year (${percent})`;
 }
 
