@@ -1,9 +1,35 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Three projects, so that a change runs the fast part in seconds:
+ * - `unit`: the library from its sources (model, graph, sludge, exporters' text, report HTML, testing kit);
+ * - `dist`: the built package and CLI as a user runs them (subprocesses of dist/cli.js, the packed tarball);
+ * - `chromium`: Mermaid output and the report rendered and measured in headless Chromium (Debian's package).
+ * `npm test` runs all three; `npm test -- --project unit` runs one.
+ */
+const DIST = ["tests/cli/**/*.test.ts", "tests/consumer/**/*.test.ts", "tests/smoke/**/*.test.ts", "tests/readme.test.ts"];
+const CHROMIUM = [
+  "tests/cli/report-chromium.test.ts",
+  "tests/examples/figures.test.ts",
+  "tests/export/compare.test.ts",
+  "tests/export/examples.test.ts",
+  "tests/export/journey-render.test.ts",
+  "tests/export/life-experience-measure.test.ts",
+  "tests/export/measure.test.ts",
+  "tests/export/render-property.test.ts",
+  "tests/export/render-svg.test.ts",
+  "tests/export/render.test.ts",
+  "tests/report/html/report-chromium.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: [...DIST, ...CHROMIUM] } },
+      { extends: true, test: { name: "dist", include: DIST, exclude: CHROMIUM } },
+      { extends: true, test: { name: "chromium", include: CHROMIUM } },
+    ],
   },
 });
