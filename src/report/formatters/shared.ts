@@ -20,25 +20,26 @@ import type { Finding, Severity } from "../../sludge/types.js";
  * ```
  */
 export interface FormatOptions {
+  // Every field also takes `undefined`, so that callers under `exactOptionalPropertyTypes` can pass an option through.
   /** Colour the stylish output with ANSI codes (default `false`: never on unless asked). */
-  readonly color?: boolean;
+  readonly color?: boolean | undefined;
   /** The catalog's file name, as the report should show it (SARIF `artifactLocation.uri`). */
-  readonly catalogFile?: string;
+  readonly catalogFile?: string | undefined;
   /** The catalog's text: with it, findings get a line and column (stylish, SARIF `physicalLocation`). */
-  readonly catalogText?: string;
+  readonly catalogText?: string | undefined;
   /**
    * The catalog's source, from `safeParseCatalogText` with `keepSource: true`: like `catalogText`, without reading
    * the text again (used instead of `catalogText` when both are given).
    */
-  readonly catalogSource?: CatalogSource;
+  readonly catalogSource?: CatalogSource | undefined;
   /** List waived findings too (stylish and markdown; JSON and SARIF always include them). Default `true`. */
-  readonly includeWaived?: boolean;
+  readonly includeWaived?: boolean | undefined;
   /** Custom rules used in the lint, for their metadata in SARIF (the built-in ones are always known). */
-  readonly plugins?: readonly Rule[];
+  readonly plugins?: readonly Rule[] | undefined;
   /** Base URL of the rule pages (`<base><rule-id>.md`); default {@link DEFAULT_RULE_DOCS_URL}. */
-  readonly docsBaseUrl?: string;
+  readonly docsBaseUrl?: string | undefined;
   /** The tool version reported in SARIF. */
-  readonly toolVersion?: string;
+  readonly toolVersion?: string | undefined;
 }
 
 /**
