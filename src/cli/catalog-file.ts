@@ -4,6 +4,9 @@
 import { type Catalog, type CatalogIssue, type CatalogSource, safeParseCatalogBytes } from "./library.js";
 import type { CliIo, Paint } from "./io.js";
 import { readBytes } from "./io.js";
+import { plural } from "../internal/words.js";
+
+export { plural };
 
 /** From this size on, reading a catalog says so on stderr (it takes seconds): progress, not output. */
 export const LARGE_FILE_BYTES = 16 * 1024 * 1024;
@@ -82,7 +85,3 @@ export async function loadCatalogFiles(
   return { loaded, invalid };
 }
 
-/** `1 issue`, `3 issues`. */
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? noun : nouns}`;
-}

@@ -26,6 +26,7 @@ import type {
   ServiceAnalysis,
   TimeContributor,
 } from "./types.js";
+import { plural } from "../internal/words.js";
 
 /** The largest expected contributors to customer time, largest first (ties by node order). */
 function topContributors(graph: CompiledGraph, share: Float64Array, visits: Float64Array, limit: number): TimeContributor[] {
@@ -46,9 +47,6 @@ function topContributors(graph: CompiledGraph, share: Float64Array, visits: Floa
   });
 }
 
-function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
-}
 
 function pathCount(count: number): string {
   return `${formatCount(count)} ${count === 1 ? "path" : "paths"}`;

@@ -5,6 +5,7 @@
 import type { Rule } from "./define-rule.js";
 import { builtinRules } from "./rules/index.js";
 import type { Severity } from "./types.js";
+import { nonexhaustive } from "../internal/words.js";
 
 /**
  * The preset names:
@@ -84,13 +85,10 @@ export function presetRules(name: PresetName, rules: readonly Rule[] = builtinRu
         if (categories.includes("a11") && strictOnly !== true) picked.push({ id, severity: defaultSeverity });
         break;
       default:
-        return nonexhaustive(name);
+        return nonexhaustive(name, "preset");
     }
   }
   picked.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return Object.freeze(picked.map((entry) => Object.freeze(entry)));
 }
 
-function nonexhaustive(value: never): never {
-  throw new Error(`unknown preset '${String(value)}'`);
-}

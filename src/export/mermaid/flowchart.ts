@@ -4,6 +4,7 @@
  * form and measure the written text.
  */
 import { cleanText, escapeText, yamlQuoted } from "./escape.js";
+import { nonexhaustive } from "../../internal/words.js";
 
 /** A run of label text, optionally bold or italic. */
 export interface LabelSpan {
@@ -151,14 +152,10 @@ function link(edge: FlowEdge): string {
     case "invisible":
       return "~".repeat(length + 2);
     default:
-      return nonexhaustive(edge.stroke);
+      return nonexhaustive(edge.stroke, "edge stroke");
   }
 }
 
-/** Marks a switch as exhaustive: TypeScript rejects the call if a case is missing. */
-export function nonexhaustive(value: never): never {
-  throw new Error(`unexpected value ${String(value)}`);
-}
 
 /**
  * Writes a flowchart as Mermaid text. Nodes are defined inside their subgraphs; every edge comes after all

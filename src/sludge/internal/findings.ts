@@ -8,6 +8,7 @@ import { type CatalogIndex, positions } from "../../model/index-lookup.js";
 import type { StepRef } from "../../model/schema.js";
 import { cents, experiencePeople, reachOf, tidy } from "../burden.js";
 import type { AnalysisAccess, Finding, FindingBurden, FindingTarget, ReportInput, ReportTarget } from "../types.js";
+import { nonexhaustive } from "../../internal/words.js";
 
 /** A report that names something the catalog does not hold, or mixes target kinds. @internal */
 export class ReportTargetError extends Error {
@@ -224,7 +225,7 @@ export class BurdenCalculator {
       case "waiver":
         return 0;
       default:
-        return nonexhaustive(target.kind);
+        return nonexhaustive(target.kind, "target kind");
     }
   }
 
@@ -252,9 +253,6 @@ function finite(value: number | undefined): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : 0;
 }
 
-function nonexhaustive(value: never): never {
-  throw new Error(`unexpected target kind ${String(value)}`);
-}
 
 /** A finding with its sort position: [group, first position, second position]. */
 interface Keyed {
@@ -292,7 +290,7 @@ class Positions {
       case "waiver":
         return { finding, group: 3, first: target.waiver ?? 0, second: 0 };
       default:
-        return nonexhaustive(target.kind);
+        return nonexhaustive(target.kind, "target kind");
     }
   }
 

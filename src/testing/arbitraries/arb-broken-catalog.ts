@@ -4,6 +4,7 @@ import type { Catalog } from "../../model/schema.js";
 import { REFERENCE_FIELDS, type ReferenceTarget, visitIds } from "../../model/references.js";
 import { freshId } from "../internal/strings.js";
 import { type CatalogConstraints, type CatalogPlan, type CatalogSettings, buildCatalog, catalogPlan, catalogSettings } from "./arb-catalog.js";
+import { nonexhaustive } from "../../internal/words.js";
 
 /**
  * The ways {@link arbBrokenCatalog} breaks a catalog, grouped by the stage of validation that reports them (the
@@ -756,13 +757,10 @@ function sitesFor(b: Breaker, m: MutationPlan): Site[] {
     case "too-deep":
       return [tooDeepSite(b, m.variant)];
     default:
-      return nonexhaustive(m.breakage);
+      return nonexhaustive(m.breakage, "breakage");
   }
 }
 
-function nonexhaustive(value: never): never {
-  throw new Error(`unexpected breakage ${String(value)}`);
-}
 
 /** Sites of a breakage that no earlier mutation claimed; other variants when the chosen one has none. */
 function freeSites(b: Breaker, m: MutationPlan): Site[] {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { CatalogIndex } from "../../../model/index-lookup.js";
 import type { Service, Step } from "../../../model/schema.js";
 import { type ChannelGroup, type ChannelKind, LANES, type Lane, STEP_ACTIVITIES, channelGroup } from "../../../model/vocabulary.js";
+export { plural } from "../../../internal/words.js";
 
 /** Lanes whose steps the customer takes part in or sees: where most sludge lives. @internal */
 export const CUSTOMER_FACING_LANES: readonly Lane[] = ["customer", "frontstage"];
@@ -88,10 +89,6 @@ export function listIds(ids: readonly string[], max = 5): string {
   return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }
 
-/** `1 minute`, `2 minutes`: a count with its noun. @internal */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
-}
 
 /** A number as people read it: integers plainly, others to two decimals at most. @internal */
 export function formatNumber(value: number): string {

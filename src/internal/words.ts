@@ -1,0 +1,27 @@
+/**
+ * Small helpers every layer uses for the words it writes and the switches it closes: one copy each.
+ *
+ * @internal
+ */
+
+/**
+ * A count with its noun, `1 step`, `12 steps`, `1,200 customers`, `2.5 hours`: thousands separated, at most two
+ * decimals.
+ *
+ * @internal
+ */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count.toLocaleString("en-US", { maximumFractionDigits: 2 })} ${count === 1 ? noun : nouns}`;
+}
+
+/**
+ * Closes a `switch` over a union: TypeScript rejects the call when a case is missing, and a value that is not in the
+ * union (from JavaScript, or a catalog read without validation) throws instead of falling through.
+ *
+ * @param value - the value no case matched
+ * @param what - what it is, for the message (`target kind`, `preset`)
+ * @internal
+ */
+export function nonexhaustive(value: never, what = "value"): never {
+  throw new Error(`unexpected ${what} ${JSON.stringify(value) ?? String(value)}`);
+}
