@@ -107,13 +107,15 @@ describe("repeated-verification on the bundled disaster example", () => {
     const c = parseCatalogText(readFileSync(file, "utf8"), { format: "yaml" });
     const findings = lintCatalog(c, { preset: [], rules: { "repeated-verification": "warning" }, today: "2026-12-01" }).findings;
     // By hand: 1,900,000 registrants all reach the inspection (the fix-up rejoins the flow); the determination
-    // letter sends 25% (475,000) on to SBA, but the referral link states no share and SBA takes 300,000 people a
-    // year, so the link carries 300,000 ÷ 475,000 of them (its implied share): 300,000 meet both inspections, each
-    // paying 60 minutes + 60 minutes of travel: 300,000 × 120 ÷ 60 = 600,000 hours. The state's backstage review:
-    // the state program takes 40,000 a year, all of them FEMA registrants after the inspection, 0 minutes.
-    expect(findings.map((f) => [f.key, f.burden.customersPerYear, f.burden.annualHours])).toEqual([
-      ["sba-disaster-home-loan/loss-verification", 300_000, 600_000],
-      ["state-rebuild-program/eligibility-review", 40_000, 0],
-    ]);
+    // letter sends 25% (475,000) on to SBA and the referral link states share 0.631: 475,000 × 0.631 = 299,725 meet
+    // both inspections, each paying 60 minutes + 60 minutes of travel: 299,725 × 120 ÷ 60 = 599,450 hours. The
+    // state's backstage review (0 minutes): FEMA's letter carries 1,900,000 × 0.016 = 30,400 there and SBA's
+    // 299,725 × 0.032 = 9,591.2, in all 39,991.2 a year, all of them FEMA registrants after the inspection.
+    const rows = findings.map((f) => [f.key, f.burden.customersPerYear, f.burden.annualHours] as const);
+    expect(rows.map(([key]) => key)).toEqual(["sba-disaster-home-loan/loss-verification", "state-rebuild-program/eligibility-review"]);
+    expect(rows[0]![1]).toBeCloseTo(299_725, 6);
+    expect(rows[0]![2]).toBeCloseTo(599_450, 6);
+    expect(rows[1]![1]).toBeCloseTo(39_991.2, 6);
+    expect(rows[1]![2]).toBe(0);
   });
 });
