@@ -369,6 +369,26 @@ describe("diagram", () => {
     const wrong = await runCli(["diagram", EXAMPLE, "--view", "blueprint", "--experience", "approaching-retirement"]);
     expect(wrong.code).toBe(2);
   });
+
+  it("--max-columns sets the columns of a blueprint part: fewer parts when higher, a usage error elsewhere", async () => {
+    const parts = async (args: string[]): Promise<number> => {
+      const run = await runCli(["diagram", EXAMPLE, "--view", "blueprint", "--service", "ssa-retirement-claim", "--out", tempDir(), ...args]);
+      expect(run.code, run.stderr).toBe(0);
+      return run.stdout.trim().split("\n").length;
+    };
+    const narrow = await parts(["--max-columns", "1"]);
+    const standard = await parts([]);
+    const wide = await parts(["--max-columns", "50"]);
+    expect(narrow).toBeGreaterThan(standard);
+    expect(wide).toBeLessThan(standard);
+    expect(wide).toBe(1);
+    const bad = await runCli(["diagram", EXAMPLE, "--view", "blueprint", "--max-columns", "0"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error usage: --max-columns must be a whole number from 1, got '0'/);
+    const misplaced = await runCli(["diagram", EXAMPLE, "--view", "journey", "--max-columns", "4"]);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toMatch(/--max-columns does not apply to --view journey/);
+  });
 });
 
 describe("without a browser", () => {

@@ -24,6 +24,7 @@ interface DiagramOptions {
   readonly preset?: string;
   readonly config?: string | false;
   readonly maxFiles: number;
+  readonly maxColumns?: number;
 }
 
 /** The most diagrams `diagram` writes unless `--max-files` says more. */
@@ -33,6 +34,13 @@ export const DEFAULT_MAX_FILES = 200;
 function parseMaxFiles(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new CliError("usage", `--max-files must be a whole number from 1, got '${value}'`);
+  return n;
+}
+
+/** `--max-columns`: a whole number from 1. */
+function parseMaxColumns(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new CliError("usage", `--max-columns must be a whole number from 1, got '${value}'`);
   return n;
 }
 
@@ -117,11 +125,13 @@ export function registerDiagram(program: Command, ctx: CliContext): void {
     .option("--no-config", NO_CONFIG_HELP)
     .option("--out <dir>", "directory to write into (created if missing)", "diagrams")
     .option("--svg", "also render each diagram to SVG in headless Chromium")
+    .option("--max-columns <n>", "blueprint: most columns of steps a part (default 3; higher for a wide screen or a poster)", parseMaxColumns)
     .option("--max-files <n>", "refuse to write more files than this (a large service splits into many parts)", parseMaxFiles, DEFAULT_MAX_FILES)
     .addHelpText(
       "after",
       "\nPaths of the written files go to stdout, one a line; progress goes to stderr.\n\nExamples:\n" +
         "  $ service-blueprint diagram as-is.yaml --view blueprint --service ssa-retirement-claim --sludge --out diagrams\n" +
+        "  $ service-blueprint diagram as-is.yaml --view blueprint --max-columns 6 --out poster\n" +
         "  $ service-blueprint diagram as-is.yaml --view life-experience --svg\n" +
         "  $ service-blueprint diagram as-is.yaml --view life-experience --experience having-a-child --detailed",
     )
@@ -131,6 +141,9 @@ export function registerDiagram(program: Command, ctx: CliContext): void {
       }
       if (options.experience !== undefined && options.view !== "life-experience") {
         throw new CliError("usage", `--experience does not apply to --view ${options.view}`, "use --service");
+      }
+      if (options.maxColumns !== undefined && options.view !== "blueprint") {
+        throw new CliError("usage", `--max-columns does not apply to --view ${options.view}`, "use it with --view blueprint");
       }
       if (options.detailed && options.view !== "life-experience") {
         throw new CliError("usage", `--detailed does not apply to --view ${options.view}`, "use it with --view life-experience");
@@ -144,6 +157,7 @@ export function registerDiagram(program: Command, ctx: CliContext): void {
       const mermaidOptions: MermaidOptions = {
         ...(options.sludge ? { findings: (await lintForOverlay(ctx, source.catalog, options)).findings } : {}),
         ...(options.detailed ? { detailed: true } : {}),
+        ...(options.maxColumns !== undefined ? { maxColumns: options.maxColumns } : {}),
       };
       const { diagrams, warnings } = viewDiagrams(source.catalog, options.view, options, mermaidOptions);
       for (const warning of warnings) ctx.io.err(`note: ${warning}\n`);
