@@ -247,7 +247,7 @@ export type {
 export type { SludgeExperienceAnalysis, SludgeRepeatedAsk, SludgeReworkLoop, SludgeServiceAnalysis } from "./sludge/types.js";
 export { lintCatalog } from "./sludge/engine.js";
 export type { LintResult, RuleRun } from "./sludge/engine.js";
-export { DEFAULT_HOUR_VALUE, ENGINE_CHECKS, LintConfigError, parseLintConfig } from "./sludge/config.js";
+export { DEFAULT_HOUR_VALUE, ENGINE_CHECKS, LintConfigError, parseLintConfig, safeParseLintConfig } from "./sludge/config.js";
 export type {
   LintConfig,
   LintConfigIssue,
@@ -256,6 +256,7 @@ export type {
   ResolvedOverride,
   ResolvedRuleSetting,
   RuleSetting,
+  SafeParseLintConfigResult,
 } from "./sludge/config.js";
 export { PRESETS, presetRules } from "./sludge/presets.js";
 export type { PresetName, PresetRule } from "./sludge/presets.js";

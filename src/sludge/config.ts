@@ -281,6 +281,43 @@ function utcToday(): string {
 }
 
 /**
+ * The result of {@link safeParseLintConfig}: the resolved configuration, or every problem with its path.
+ *
+ * @example
+ * ```ts
+ * import { safeParseLintConfig, type SafeParseLintConfigResult } from "service-blueprint";
+ * const result: SafeParseLintConfigResult = safeParseLintConfig({ preset: "strict" });
+ * if (result.success) console.log(result.config.rules.size);
+ * else for (const issue of result.issues) console.log(`${issue.path}: ${issue.message}`);
+ * ```
+ */
+export type SafeParseLintConfigResult =
+  | { readonly success: true; readonly config: ResolvedLintConfig; readonly issues: readonly [] }
+  | { readonly success: false; readonly config?: undefined; readonly issues: readonly LintConfigIssue[] };
+
+/**
+ * {@link parseLintConfig} without throwing, the way `safeParseCatalog` is to `parseCatalog`: for an editor, a
+ * settings form or a CI step that lists every problem of a configuration instead of catching an error.
+ *
+ * @param value - the configuration; `undefined` means all defaults
+ * @returns `{ success: true, config }`, or `{ success: false, issues }` with the problems of {@link LintConfigError}
+ * @example
+ * ```ts
+ * import { safeParseLintConfig } from "service-blueprint";
+ * const result = safeParseLintConfig({ rules: { "long-wiat": "error" } });
+ * if (!result.success) console.log(result.issues[0]?.message); // unknown rule 'long-wiat' ...
+ * ```
+ */
+export function safeParseLintConfig(value?: unknown): SafeParseLintConfigResult {
+  try {
+    return { success: true, config: parseLintConfig(value), issues: [] };
+  } catch (error) {
+    if (error instanceof LintConfigError) return { success: false, issues: error.issues };
+    throw error;
+  }
+}
+
+/**
  * Validates a lint configuration and resolves it against the known rules (built-in plus `plugins`): presets
  * applied in order, then `rules`, each setting's options parsed by the rule's schema.
  *

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LintConfigError, PRESETS, builtinRules, parseLintConfig, presetRules } from "../../src/index.js";
+import { LintConfigError, PRESETS, builtinRules, parseLintConfig, presetRules, safeParseLintConfig } from "../../src/index.js";
 
 function issuesOf(value: unknown) {
   try {
@@ -62,6 +62,19 @@ describe("parseLintConfig", () => {
   it("lets the engine checks be set at the top level only", () => {
     expect(parseLintConfig({ rules: { "unused-waiver": "off" } }).engineChecks["unused-waiver"]).toBe("off");
     expect(issuesOf({ overrides: [{ services: ["s"], rules: { "expired-waiver": "off" } }] })[0]).toMatchObject({ path: 'overrides[0].rules["expired-waiver"]' });
+  });
+});
+
+describe("safeParseLintConfig", () => {
+  it("returns the resolved configuration, or every issue parseLintConfig would throw, without throwing", () => {
+    const good = safeParseLintConfig({ preset: "strict", rules: { "long-wait": "error" } });
+    expect(good.success).toBe(true);
+    if (good.success) expect(good.config).toEqual(parseLintConfig({ preset: "strict", rules: { "long-wait": "error" } }));
+    const bad = safeParseLintConfig({ rules: { "long-wiat": "error", fee: ["warning", { maxFee: "ten" }] } });
+    expect(bad.success).toBe(false);
+    expect(bad.issues).toEqual(issuesOf({ rules: { "long-wiat": "error", fee: ["warning", { maxFee: "ten" }] } }));
+    expect(bad.issues.length).toBeGreaterThan(0);
+    expect(safeParseLintConfig(undefined).success).toBe(true);
   });
 });
 
