@@ -12,13 +12,25 @@ import { sortIssues } from "../model/validate.js";
  * ```ts
  * import { addStep, type EditResult } from "service-blueprint";
  * const result: EditResult = addStep(catalog, "ssa-retirement", { id: "wait", name: "Wait", lane: "customer" }, { after: "apply" });
- * if (result.ok) catalog = result.catalog;
+ * if (result.success) catalog = result.catalog;
  * else console.log(result.issues);
  * ```
  */
 export type EditResult =
-  | { readonly ok: true; readonly catalog: Catalog; readonly issues: readonly [] }
-  | { readonly ok: false; readonly catalog: Catalog; readonly issues: readonly CatalogIssue[] };
+  | {
+      readonly success: true;
+      /** @deprecated Read `success` (the name every result of the library uses); `ok` goes in the next minor version. */
+      readonly ok: true;
+      readonly catalog: Catalog;
+      readonly issues: readonly [];
+    }
+  | {
+      readonly success: false;
+      /** @deprecated Read `success` (the name every result of the library uses); `ok` goes in the next minor version. */
+      readonly ok: false;
+      readonly catalog: Catalog;
+      readonly issues: readonly CatalogIssue[];
+    };
 
 /** A problem found before the draft is touched: an unknown id, a duplicate. @internal */
 export class EditRefusal {
@@ -41,13 +53,13 @@ export function applyEdit(catalog: Catalog, recipe: (draft: Draft<Catalog>) => v
   try {
     next = produce(catalog, recipe);
   } catch (error) {
-    if (error instanceof EditRefusal) return { ok: false, catalog, issues: error.issues };
+    if (error instanceof EditRefusal) return { success: false, ok: false, catalog, issues: error.issues };
     throw error;
   }
-  if (next === catalog) return { ok: true, catalog, issues: [] };
+  if (next === catalog) return { success: true, ok: true, catalog, issues: [] };
   const issues = checkIntegrity(next);
-  if (issues.length > 0) return { ok: false, catalog, issues: sortIssues(issues) };
-  return { ok: true, catalog: next, issues: [] };
+  if (issues.length > 0) return { success: false, ok: false, catalog, issues: sortIssues(issues) };
+  return { success: true, ok: true, catalog: next, issues: [] };
 }
 
 /**

@@ -28,6 +28,8 @@ const snapshot = serializeCatalog(base);
 
 function ok(result: EditResult) {
   expect(result.issues).toEqual([]);
+  expect(result.success).toBe(true);
+  // `ok` stays beside `success` for one minor version (deprecated).
   expect(result.ok).toBe(true);
   expect(Object.isFrozen(result.catalog)).toBe(true);
   // The result is a valid catalog in its own right.
@@ -36,6 +38,7 @@ function ok(result: EditResult) {
 }
 
 function refused(result: EditResult) {
+  expect(result.success).toBe(false);
   expect(result.ok).toBe(false);
   expect(result.catalog).toBe(base);
   return result.issues.map((i) => `${i.code} ${i.path}${i.hint ? ` (${i.hint})` : ""}`);

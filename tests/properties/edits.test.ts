@@ -178,7 +178,7 @@ function run(catalog: Catalog, { edit, args }: Edit): EditResult {
 
 /** A valid, frozen result; or issues, with the input handed back. */
 function checkResult(input: Catalog, result: EditResult): void {
-  if (result.ok) {
+  if (result.success) {
     expect(assertValidCatalog(result.catalog)).toEqual(result.catalog);
     assertDeepFrozen(result.catalog, "the edited catalog");
     expect(result.issues).toEqual([]);
