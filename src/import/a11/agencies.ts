@@ -29,6 +29,7 @@ const BUREAU_DEPARTMENTS: Readonly<Record<string, { readonly id: string; readonl
 };
 
 
+/** A CSV provider as the catalog agency it became. */
 export interface ResolvedProvider {
   readonly agencyId: string;
   readonly name: string;
@@ -36,6 +37,7 @@ export interface ResolvedProvider {
   readonly keys: ReadonlySet<string>;
 }
 
+/** The agencies of a new catalog, and the agency of every CSV provider. */
 export interface AgencyPlan {
   readonly agencies: Agency[];
   readonly providers: Map<string, ResolvedProvider>;

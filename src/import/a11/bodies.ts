@@ -5,12 +5,14 @@
 import type { A11CsvRow } from "../a11-csv.js";
 import { bump, byText, info, mostFrequent } from "./tally.js";
 
+/** A CSV organization (a department, or a bureau filing alone). */
 export interface OrgInfo {
   readonly csvId: string;
   readonly names: Map<string, number>;
   readonly abbreviations: Map<string, number>;
 }
 
+/** A CSV service provider (a HISP). */
 export interface ProviderInfo {
   readonly csvId: string;
   readonly names: Map<string, number>;
@@ -19,6 +21,7 @@ export interface ProviderInfo {
   readonly orgs: Map<string, number>;
 }
 
+/** A CSV registered service, with its rows. */
 export interface ServiceInfo {
   readonly csvId: string;
   readonly names: Map<string, number>;
@@ -30,12 +33,14 @@ export interface ServiceInfo {
   readonly rows: A11CsvRow[];
 }
 
+/** The bodies and services of the rows that name a service and a provider, by CSV id. */
 export interface Bodies {
   readonly orgs: Map<string, OrgInfo>;
   readonly providers: Map<string, ProviderInfo>;
   readonly services: Map<string, ServiceInfo>;
 }
 
+/** Counts every spelling the rows give each organization, provider and service. */
 export function gather(rows: readonly A11CsvRow[]): Bodies {
   const orgs = new Map<string, OrgInfo>();
   const providers = new Map<string, ProviderInfo>();

@@ -1,5 +1,12 @@
-/** The CSV's channel words, the federal channel kinds they stand for, and the names of the channels the importer adds. */
+/**
+ * Channels: the CSV's channel words and the federal channel kinds they stand for, the names of the channels the
+ * importer adds, and, in merge mode, which of a catalog's channels a collection of a kind goes to.
+ */
+import type { Catalog, Channel } from "../../model/schema.js";
 import { CHANNEL_KINDS, type ChannelKind } from "../../model/vocabulary.js";
+import { uniqueId } from "./ids.js";
+import { byText } from "./tally.js";
+import type { Warnings } from "./warnings.js";
 
 /** The CSV's channel words, and the federal channel kind each stands for. */
 const CSV_CHANNELS: Readonly<Record<string, ChannelKind>> = {
@@ -15,6 +22,7 @@ const CSV_CHANNELS: Readonly<Record<string, ChannelKind>> = {
   postal_mail: "postal-mail",
 };
 
+/** The name of a channel the importer adds, per kind. */
 export const CHANNEL_NAMES: Readonly<Record<ChannelKind, string>> = {
   website: "Website",
   "mobile-app": "Mobile",
@@ -34,6 +42,7 @@ export const CHANNEL_NAMES: Readonly<Record<ChannelKind, string>> = {
   other: "Other",
 };
 
+/** The kind a CSV channel cell stands for; `mixed` and `missing` name no one channel, `undefined` no kind. */
 export function channelKindOf(cell: string): ChannelKind | "mixed" | "missing" | undefined {
   if (cell === "") return "missing";
   if (cell === "mixed") return "mixed";
@@ -42,4 +51,45 @@ export function channelKindOf(cell: string): ChannelKind | "mixed" | "missing" |
   if (direct !== undefined) return direct;
   const kebab = cell.replace(/[\s_]+/g, "-");
   return (CHANNEL_KINDS as readonly string[]).includes(kebab) ? (kebab as ChannelKind) : undefined;
+}
+
+/** Merge mode's channels: the catalog's, then those added for kinds it lacked. */
+export interface ChannelChoice {
+  /** The catalog's channels and, after them, the added ones. */
+  readonly channels: readonly Channel[];
+  /** The channel a collection of `kind` for the service gets. */
+  readonly channelId: (kind: ChannelKind, serviceId: string) => string;
+}
+
+/**
+ * Picks, for a service and a channel kind, one of the catalog's channels of that kind (the service's own first, then
+ * its agency's, then one of no agency), or adds one with a `channel_added` warning when the catalog has none.
+ */
+export function chooseChannels(catalog: Catalog, warnings: Warnings): ChannelChoice {
+  const serviceById = new Map(catalog.services.map((s) => [s.id, s]));
+  const channels = [...catalog.channels];
+  const takenChannelIds = new Set(channels.map((c) => c.id));
+  const channelFor = new Map<string, string>();
+  const channelId = (kind: ChannelKind, serviceId: string): string => {
+    const key = `${serviceId}\u0000${kind}`;
+    const known = channelFor.get(key);
+    if (known !== undefined) return known;
+    const service = serviceById.get(serviceId)!;
+    const ofKind = channels.filter((c) => c.kind === kind).sort((a, b) => byText(a.id, b.id));
+    const chosen =
+      ofKind.find((c) => service.channels.includes(c.id)) ??
+      ofKind.find((c) => c.agency === service.agency) ??
+      ofKind.find((c) => c.agency === undefined) ??
+      ofKind[0];
+    let id: string;
+    if (chosen !== undefined) id = chosen.id;
+    else {
+      id = uniqueId(kind, takenChannelIds);
+      channels.push({ id, name: CHANNEL_NAMES[kind], kind });
+      warnings.add("channel_added", `the catalog had no '${kind}' channel; added channel '${id}'`);
+    }
+    channelFor.set(key, id);
+    return id;
+  };
+  return { channels, channelId };
 }

@@ -7,15 +7,17 @@ import type { ChannelKind } from "../../model/vocabulary.js";
 import type { A11CsvRow } from "../a11-csv.js";
 import { channelKindOf } from "./channels.js";
 import { rowQuestions } from "./questions.js";
-import type { Accumulated } from "./report-data.js";
+import type { Accumulated, RowCollection } from "./report-data.js";
 import { byText, info } from "./tally.js";
 import { type Warnings, fitName } from "./warnings.js";
 
-export function collectionKey(c: FeedbackCollection): string {
+/** What makes two collections the same report: a later one replaces the earlier. */
+function collectionKey(c: FeedbackCollection): string {
   return [c.survey, c.fiscalYear, c.quarter, c.channel ?? "", c.transactionPoint ?? "", c.serviceProvided ?? ""].join("\u0000");
 }
 
-export function compareCollections(a: { collection: FeedbackCollection; row: number }, b: { collection: FeedbackCollection; row: number }): number {
+/** By quarter, then service provided, channel and transaction point, then row. */
+function compareCollections(a: RowCollection, b: RowCollection): number {
   const x = a.collection;
   const y = b.collection;
   return (
@@ -83,10 +85,15 @@ function rowCollection(
   };
 }
 
+/** The catalog service a CSV service's rows go to. */
 export interface Target {
   readonly serviceId: string;
 }
 
+/**
+ * Turns each row into a collection for its target service (given by `targetOf`, or the reason it has none), or a
+ * skipped row; the report and the collections grow in `acc`.
+ */
 export function accumulate(
   rows: readonly A11CsvRow[],
   targetOf: (row: A11CsvRow) => Target | string,
@@ -119,6 +126,31 @@ export function accumulate(
   }
 }
 
-export function sortedFeedback(list: { collection: FeedbackCollection; row: number }[]): FeedbackCollection[] {
+/** A new service's collections, in order. */
+export function sortedFeedback(list: readonly RowCollection[]): FeedbackCollection[] {
   return [...list].sort(compareCollections).map((entry) => entry.collection);
+}
+
+/**
+ * A service's collections with the new ones added in order; a new one with the key of an existing one takes its
+ * place (so importing the same file twice changes nothing), with a `collection_replaced` warning.
+ */
+export function mergeFeedback(existing: readonly FeedbackCollection[], added: readonly RowCollection[], warnings: Warnings): FeedbackCollection[] {
+  const feedback = [...existing];
+  const position = new Map(feedback.map((c, i) => [collectionKey(c), i]));
+  for (const { collection, row } of [...added].sort(compareCollections)) {
+    const at = position.get(collectionKey(collection));
+    if (at !== undefined) {
+      feedback[at] = collection;
+      warnings.add(
+        "collection_replaced",
+        "the service already had a collection for the same quarter, channel, transaction point and service provided; it was replaced",
+        row,
+      );
+    } else {
+      position.set(collectionKey(collection), feedback.length);
+      feedback.push(collection);
+    }
+  }
+  return feedback;
 }

@@ -41,6 +41,7 @@ export function bodyKey(name: string): string {
 
 const MINOR_WORDS = new Set(["of", "and", "the", "for", "on", "in", "to", "a"]);
 
+/** The initials of a name, minor words left out: "Internal Revenue Service" → "irs". */
 export function initials(name: string): string {
   return bodyKey(name)
     .split(" ")

@@ -5,6 +5,7 @@ import { A11_CSV_POINTS, type A11CsvQuestion, type A11CsvRow } from "../a11-csv.
 import { type QuestionDriverHow, type QuestionDriverMatch, mapQuestionDriver } from "../question-drivers.js";
 import { type A11ImportWarningCode, type Warnings, fitText } from "./warnings.js";
 
+/** A distinct question text, the driver it got, and where it occurs. */
 export interface MappingEntry {
   readonly text: string;
   readonly match: QuestionDriverMatch;

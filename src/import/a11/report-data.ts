@@ -107,6 +107,12 @@ export interface A11ImportReport {
   readonly warnings: readonly A11ImportWarning[];
 }
 
+/** A new collection and the data row it comes from. */
+export interface RowCollection {
+  readonly collection: FeedbackCollection;
+  readonly row: number;
+}
+
 /** What a mode gathers row by row: the report in the making, and each service's new collections. */
 export interface Accumulated {
   readonly imported: A11ImportedRow[];
@@ -117,7 +123,7 @@ export interface Accumulated {
   /** Question text → its driver, computed once per text. */
   readonly matches: Map<string, QuestionDriverMatch>;
   /** Catalog service id → its new collections with their rows. */
-  readonly collections: Map<string, { collection: FeedbackCollection; row: number }[]>;
+  readonly collections: Map<string, RowCollection[]>;
 }
 
 /** An empty {@link Accumulated}, for one import. */

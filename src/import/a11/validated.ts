@@ -3,6 +3,7 @@ import type { Catalog } from "../../model/schema.js";
 import { safeParseCatalog } from "../../model/validate.js";
 import { A11ImportError } from "../a11-error.js";
 
+/** The document as a valid, frozen catalog; `what` names it in the error. */
 export function validated(document: unknown, what: string): Catalog {
   const result = safeParseCatalog(document);
   if (!result.success) {
