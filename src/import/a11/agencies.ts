@@ -43,6 +43,23 @@ export interface AgencyPlan {
   readonly providers: Map<string, ResolvedProvider>;
 }
 
+/** An agency while the plan is being made. */
+type AgencyDraft = { -readonly [K in keyof Agency]: Agency[K] };
+
+/** Bureaus that filed as organizations get their department, which may not be in the file: it is added. */
+function addBureauDepartments(agencies: Map<string, AgencyDraft>): void {
+  for (const agency of [...agencies.values()]) {
+    const parent = agency.acronym !== undefined ? BUREAU_DEPARTMENTS[agency.acronym.toUpperCase()] : undefined;
+    if (parent === undefined || parent.id === agency.id) continue;
+    const existing = [...agencies.values()].find((a) => a.id === parent.id || bodyKey(a.name) === bodyKey(parent.name));
+    const parentId = existing?.id ?? parent.id;
+    if (existing === undefined) {
+      agencies.set(parentId, { id: parentId, name: parent.name, ...(parent.acronym !== undefined ? { acronym: parent.acronym } : {}), level: "federal", hisp: false });
+    }
+    if (agency.department === undefined) agency.department = parentId;
+  }
+}
+
 /** Decides the agencies: departments (organizations), providers, and bureaus that filed as organizations. */
 export function planAgencies(bodies: Bodies, warnings: Warnings): AgencyPlan {
   const orgName = (org: OrgInfo) => mostFrequent(org.names) ?? `Organization ${org.csvId}`;
@@ -63,7 +80,7 @@ export function planAgencies(bodies: Bodies, warnings: Warnings): AgencyPlan {
     return bodyKey(providerName) === bodyKey(orgName(org)) || (abbreviation !== undefined && abbreviation.length > 1 && initials(providerName) === abbreviation);
   };
 
-  const agencies = new Map<string, { -readonly [K in keyof Agency]: Agency[K] }>();
+  const agencies = new Map<string, AgencyDraft>();
   const providers = new Map<string, ResolvedProvider>();
   const sortedOrgs = [...bodies.orgs.values()].sort((a, b) => byCsvId(a.csvId, b.csvId));
   for (const org of sortedOrgs) {
@@ -95,7 +112,7 @@ export function planAgencies(bodies: Bodies, warnings: Warnings): AgencyPlan {
       );
     }
     const keys = new Set([bodyKey(name)]);
-    let agency: { -readonly [K in keyof Agency]: Agency[K] };
+    let agency: AgencyDraft;
     if (self !== undefined) {
       agency = agencies.get(orgAgencyId(self))!;
       const selfName = orgName(self);
@@ -117,21 +134,12 @@ export function planAgencies(bodies: Bodies, warnings: Warnings): AgencyPlan {
     if (department !== undefined && department !== agency.id) agency.department = department;
     providers.set(provider.csvId, { agencyId: agency.id, name, keys });
   }
-  // Bureaus that filed as organizations get their department, which may not be in the file.
-  for (const agency of [...agencies.values()]) {
-    const parent = agency.acronym !== undefined ? BUREAU_DEPARTMENTS[agency.acronym.toUpperCase()] : undefined;
-    if (parent === undefined || parent.id === agency.id) continue;
-    const existing = [...agencies.values()].find((a) => a.id === parent.id || bodyKey(a.name) === bodyKey(parent.name));
-    const parentId = existing?.id ?? parent.id;
-    if (existing === undefined) {
-      agencies.set(parentId, { id: parentId, name: parent.name, ...(parent.acronym !== undefined ? { acronym: parent.acronym } : {}), level: "federal", hisp: false });
-    }
-    if (agency.department === undefined) agency.department = parentId;
-  }
+  addBureauDepartments(agencies);
   const list = [...agencies.values()].map(orderAgency).sort((a, b) => byText(a.id, b.id));
   return { agencies: list, providers };
 }
 
+/** The agency with its fields in the order the catalog writes them. */
 function orderAgency(a: Agency): Agency {
   return {
     id: a.id,
