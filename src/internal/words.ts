@@ -25,3 +25,13 @@ export function plural(count: number, noun: string, nouns = `${noun}s`): string 
 export function nonexhaustive(value: never, what = "value"): never {
   throw new Error(`unexpected ${what} ${JSON.stringify(value) ?? String(value)}`);
 }
+
+/**
+ * Orders text by UTF-16 code units, the same on every machine and locale (`localeCompare` is neither): for sorts
+ * whose output must be byte-identical everywhere.
+ *
+ * @internal
+ */
+export function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,9 +1,8 @@
 /** Counting and ordering that every section of the A-11 importer shares; orders are code-unit, never locale. */
 
-/** Code-unit order: the same on every machine, unlike `localeCompare`. */
-export function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { byText } from "../../internal/words.js";
+
+export { byText };
 
 /** Numeric ids ("9" before "10") first by number, then text. */
 export function byCsvId(a: string, b: string): number {

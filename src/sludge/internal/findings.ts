@@ -8,7 +8,7 @@ import { type CatalogIndex, positions } from "../../model/index-lookup.js";
 import type { StepRef } from "../../model/schema.js";
 import { cents, experiencePeople, reachOf, tidy } from "../burden.js";
 import type { AnalysisAccess, Finding, FindingBurden, FindingTarget, ReportInput, ReportTarget } from "../types.js";
-import { nonexhaustive } from "../../internal/words.js";
+import { byText, nonexhaustive } from "../../internal/words.js";
 
 /** A report that names something the catalog does not hold, or mixes target kinds. @internal */
 export class ReportTargetError extends Error {
@@ -301,18 +301,15 @@ class Positions {
   }
 }
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function compareKeyed(a: Keyed, b: Keyed): number {
   return (
     a.group - b.group ||
     a.first - b.first ||
     a.second - b.second ||
-    compareStrings(a.finding.ruleId, b.finding.ruleId) ||
-    compareStrings(a.finding.key ?? "", b.finding.key ?? "") ||
-    compareStrings(a.finding.fingerprint, b.finding.fingerprint)
+    byText(a.finding.ruleId, b.finding.ruleId) ||
+    byText(a.finding.key ?? "", b.finding.key ?? "") ||
+    byText(a.finding.fingerprint, b.finding.fingerprint)
   );
 }
 
