@@ -8,6 +8,7 @@ import type { CatalogIndex } from "../model/index-lookup.js";
 import type { LifeExperience, Link } from "../model/schema.js";
 import { type CompiledGraph, compileGraph, entryStepsOf, experienceEntryServices, experienceServices } from "./build.js";
 import { stepReachIndexed } from "./flow.js";
+import { byText } from "../internal/words.js";
 
 /**
  * Links into one service that would carry more people a year than it serves, and the shares the figures use instead.
@@ -71,7 +72,8 @@ function computeOverflows(index: CatalogIndex, experience: LifeExperience): read
   };
   const overflows: LinkOverflow[] = [];
   for (const service of [...into.keys()].sort()) {
-    const links = into.get(service)!;
+    // In id order, so that the sums (and the shares) do not depend on the order the catalog lists the links in.
+    const links = into.get(service)!.sort((a, b) => byText(a.id, b.id));
     const volume = index.services.get(service)?.occasion.annualVolume;
     if (volume === undefined) continue;
     let stated = 0;
