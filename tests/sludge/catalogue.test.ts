@@ -28,6 +28,11 @@ describe("the rule catalogue", () => {
     expect(Object.isFrozen(rule)).toBe(true);
   });
 
+  it("says in the README how many rules there are", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    expect(readme).toContain(`**A sludge linter**: ${builtinRules.length} rules,`);
+  });
+
   it("indexes every rule in docs/rules/index.md", () => {
     const index = readFileSync(join(root, "docs/rules/index.md"), "utf8");
     for (const rule of builtinRules) expect(index).toContain(`[${rule.meta.id}](${rule.meta.id}.md)`);
