@@ -21,20 +21,6 @@ describe("blueprint view", () => {
   const [diagram] = toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, WHOLE).diagrams;
   if (diagram === undefined) throw new Error("no diagram");
 
-  it("nests the bands two by two, so that dagre's ordering keeps every band (see pairBands)", async () => {
-    const content = await flowchart(diagram.text);
-    const ids = new Set(content.subgraphs.keys());
-    const inner = new Set([...content.subgraphs.values()].flatMap((sg) => sg.nodes.filter((n) => ids.has(n))));
-    // At most two sibling subgraphs anywhere, the top level included; a wrapper never holds one subgraph alone.
-    expect([...ids].filter((id) => !inner.has(id)).length).toBeLessThanOrEqual(2);
-    for (const [id, sg] of content.subgraphs) {
-      const children = sg.nodes.filter((n) => ids.has(n));
-      expect(children.length, id).toBeLessThanOrEqual(2);
-      if (id.startsWith("g_w")) expect(sg.nodes, id).toHaveLength(2);
-    }
-    expect([...ids].filter((id) => !id.startsWith("g_w")).sort()).toEqual(["g_b0", "g_b1", "g_b2", "g_l0", "g_l1", "g_l2", "g_l3", "g_l4", "g_legend"]);
-  });
-
   it("draws the five lanes top to bottom with the three lines between them, labelled", async () => {
     const content = await flowchart(diagram.text);
     const order = [...diagram.text.matchAll(/subgraph (g_[lb]\d)/g)].map((m) => m[1]);
