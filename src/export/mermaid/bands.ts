@@ -13,7 +13,7 @@
  * share a rank hang between the chain nodes around that rank (a lower and an upper bound). The graph is kept
  * acyclic (all these links point forwards), so dagre never reverses one of them to break a cycle.
  */
-import type { FlowCluster, FlowEdge } from "./flowchart.js";
+import type { FlowEdge } from "./flowchart.js";
 
 /** Mermaid's cap on a link's length, in ranks. */
 export const MAX_LINK_LENGTH = 10;
@@ -93,40 +93,4 @@ export function pinBand(items: readonly BandItem[], options: BandOptions): Pinne
     edges.push({ from: item.id, to: next.id, stroke: "invisible", arrow: "none", length: next.rank - item.rank });
   }
   return { edges, helpers };
-}
-
-/**
- * Nests a chart's bands two by two in invisible subgraphs, so that no subgraph holds more than two subgraphs.
- *
- * Dagre orders each rank's subgraphs by the barycenter of their links and records, rank after rank, which sibling
- * subgraph came first; a merge of two siblings in its conflict resolution can move a third one past them, and the
- * next rank then meets a cycle in those records, drops the subgraphs in it from the rank, and Mermaid throws
- * `Cannot set properties of undefined (setting 'order')`. A band with a flow branching to lanes far above or
- * below it (its link dummies sit in the band and pull it there) is enough. Two siblings can never form such a
- * cycle: once one is recorded before the other, every later rank keeps them so.
- *
- * The tree is balanced, so bands end at depths that differ by at most one and the wrappers' padding indents them
- * nearly alike. A lone band is never wrapped on its own: Mermaid's layout does not finish on a subgraph whose only
- * child is a subgraph.
- *
- * @param bands - the band subgraph ids, top to bottom
- * @param makeId - a fresh id for each wrapper
- * @returns the ids to write at the top level, in order, and the wrapper subgraphs
- */
-export function pairBands(bands: readonly string[], makeId: (n: number) => string): { top: string[]; wrappers: FlowCluster[] } {
-  const wrappers: FlowCluster[] = [];
-  if (bands.length <= 2) return { top: [...bands], wrappers };
-  let depth = 0;
-  while (2 ** depth < bands.length) depth++;
-  const nest = (items: readonly string[], level: number): string => {
-    if (level === 0 || items.length === 1) return items[0]!;
-    const half = Math.ceil(items.length / 2);
-    const children = items.length === 1 ? [nest(items, level - 1)] : [nest(items.slice(0, half), level - 1), nest(items.slice(half), level - 1)];
-    const id = makeId(wrappers.length);
-    wrappers.push({ id, title: null, children, classes: ["pair"] });
-    return id;
-  };
-  // The top level is a pair itself: two wrappers of depth - 1.
-  const half = Math.ceil(bands.length / 2);
-  return { top: [nest(bands.slice(0, half), depth - 1), nest(bands.slice(half), depth - 1)], wrappers };
 }

@@ -18,8 +18,8 @@ import { budgetTooSmall, fitAll, type Budget, type Cost } from "./budget.js";
 import { agencyName, requireService, type ViewContext } from "./context.js";
 import { shownFlows, stepIndexes, stepShown, type ShownService } from "./filters.js";
 import { markdownLabel, writeFlowchart, type FlowCluster, type FlowEdge, type FlowNode, type Flowchart, type Label } from "./flowchart.js";
-import { pairBands, pinBand, type BandItem } from "./bands.js";
-import { LEGEND_CLUSTER_ID, helperNodeId, laneClusterId, lineClusterId, pairClusterId, stepNodeId } from "./ids.js";
+import { pinBand, type BandItem } from "./bands.js";
+import { LEGEND_CLUSTER_ID, helperNodeId, laneClusterId, lineClusterId, stepNodeId } from "./ids.js";
 import { compactStepLabel, flowLabel } from "./labels.js";
 import { placeMoments, type MomentPlacement } from "./moments.js";
 import { SEVERITY_ORDER, stepKey, type Severity } from "./overlay.js";
@@ -46,7 +46,6 @@ const LANE_CLASSES: Readonly<Record<Lane, string>> = {
 export const BLUEPRINT_CLASS_DEFS: readonly (readonly [string, string])[] = [
   ["band", "fill:#f8fafc,stroke:#94a3b8,stroke-width:1px"],
   ["lineband", "fill:none,stroke:none"],
-  ["pair", "fill:none,stroke:none"],
   ["ghost", "fill:none,stroke:none,color:transparent"],
   ["lanehead", "fill:#1e293b,stroke:#1e293b,color:#ffffff"],
   ["linelabel", "fill:none,stroke:none,color:#475569"],
@@ -377,13 +376,7 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
     clusters.push({ ...cluster, children: [...items.map((item) => item.id), ...helpers] });
     top.push(cluster.id);
   }
-  let paired = top;
-  if (!swimlane) {
-    // Bands two by two in invisible subgraphs, so that dagre's ordering keeps every band (see pairBands).
-    const pairs = pairBands(top.slice(1), pairClusterId);
-    clusters.push(...pairs.wrappers);
-    paired = [start, ...pairs.top, end];
-  }
+  if (!swimlane) top.push(end);
 
   const title = blueprintTitle(context, service, info.part, info.parts);
   return {
@@ -395,7 +388,7 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
     ...(swimlane ? {} : { config: { rankSpacing: 30, nodeSpacing: 12, wrappingWidth: 180 } }),
     nodes,
     clusters,
-    top: paired,
+    top,
     edges: [...edges, ...flowEdges],
     classDefs,
   };

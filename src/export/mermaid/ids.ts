@@ -41,11 +41,6 @@ export function lineClusterId(lineIndex: number): string {
   return `g_b${lineIndex}`;
 }
 
-/** An invisible subgraph that pairs two bands of a blueprint for the layout (see `pairBands`): `g_w3`. */
-export function pairClusterId(n: number): string {
-  return `g_w${n}`;
-}
-
 /** The legend subgraph. */
 export const LEGEND_CLUSTER_ID = "g_legend";
 
