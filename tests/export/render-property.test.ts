@@ -9,7 +9,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { toMermaid, type MermaidOptions, type MermaidView } from "../../src/export/mermaid/index.js";
-import type { Catalog } from "../../src/index.js";
+import { parseCatalog, type Catalog } from "../../src/index.js";
 import { arbCatalog } from "../../src/testing/index.js";
 import { openChromium } from "../helpers/chromium.js";
 
@@ -28,6 +28,42 @@ const catalogs = arbCatalog({
   minLinksPerExperience: 1,
   linkKinds: ["data-share", "customer-carries", "trigger", "referral", "notification"],
 });
+
+/**
+ * The shape of the blueprint Mermaid's dagre layout threw on (render-fixtures/dagre-order-branch.mmd): a support
+ * step branching to two outcomes in the next column, in the physical-evidence and customer lanes, with flows
+ * crossing every lane.
+ */
+function branchCatalog(): Catalog {
+  const fail = (description: string, share?: number) => ({ description, ...(share === undefined ? {} : { share }) });
+  return parseCatalog({
+    version: 1,
+    name: "Branch to two outcomes (test)",
+    agencies: [{ id: "fns", name: "Food and Nutrition Service" }],
+    services: [
+      {
+        id: "apply",
+        name: "Apply for disaster assistance",
+        agency: "fns",
+        kind: "benefits",
+        occasion: { kind: "life-event", story: "My home was damaged" },
+        offering: { name: "Disaster assistance", kind: "benefit" },
+        steps: [
+          { id: "learn", name: "Learn about eligibility", lane: "customer", customerMinutes: 29, holdMinutes: 3, waitDays: 6, entry: true, next: [{ to: "verify", kind: "branch", share: 0.89 }, { to: "receive", kind: "branch", share: 0.11 }] },
+          { id: "verify", name: "Verify identity", lane: "backstage", failPoint: fail("Missing documents"), next: [{ to: "receive", kind: "branch", share: 0.4 }, { to: "online", kind: "branch", share: 0.2 }, { to: "wait", kind: "branch", share: 0.4 }] },
+          { id: "receive", name: "Receive the benefit", lane: "physical-evidence", failPoint: fail("Appointment missed", 0.33), next: [{ to: "upload", kind: "branch", share: 0.61 }, { to: "pay", kind: "branch", share: 0.39 }] },
+          { id: "upload", name: "Upload documents", lane: "support", waitDays: 1, failPoint: fail("Missing documents"), next: [{ to: "online" }] },
+          { id: "online", name: "Apply online", lane: "customer", customerMinutes: 44, holdMinutes: 7, waitDays: 3, failPoint: fail("Family", 0.8), next: [{ to: "decide" }] },
+          { id: "decide", name: "Wait for a decision", lane: "support", failPoint: fail("Form rejected"), next: [{ to: "granted", kind: "branch", share: 0.85 }, { to: "pay", kind: "branch", share: 0.15 }] },
+          { id: "granted", name: "Notice of award", lane: "physical-evidence", outcome: "granted", failPoint: fail("Form rejected", 0.07) },
+          { id: "sign", name: "Sign the form", lane: "frontstage", waitDays: 4, failPoint: fail("Form rejected", 0.84), attachedTo: "pay" },
+          { id: "wait", name: "Wait for a decision", lane: "customer", customerMinutes: 45, holdMinutes: 4, waitDays: 2, failPoint: fail("Appointment missed", 0.48), next: [{ to: "pay" }] },
+          { id: "pay", name: "Pay the fee", lane: "customer", customerMinutes: 27, holdMinutes: 1, waitDays: 6, outcome: "granted", failPoint: fail("Appointment missed", 0.66) },
+        ],
+      },
+    ],
+  });
+}
 
 /** Renders every diagram of the views; resolves to the failures (view, diagram id, message). */
 async function renderAll(catalog: Catalog, views: readonly (readonly [MermaidView, MermaidOptions])[]): Promise<string[]> {
@@ -60,13 +96,21 @@ describe.skipIf(chromium === null)("generated catalogs render in Chromium", () =
     );
   });
 
-  // Known failure, left to the blueprint rework (issue 18, item 1): Mermaid's dagre layout throws in
-  // insertSelfEdges, because after ordering a rank holds a hole (two nodes were left with one `order`). About one
-  // generated catalog in seven hits it; this blueprint (a support step branching to two outcomes in the next
-  // column, in the physical-evidence and customer lanes) is the smallest found. When the blueprint is fixed this
-  // test fails: then turn it into `it` and add the blueprint to the property above.
-  it.fails("the pinned blueprint of a branch to two outcomes in the next column renders", async () => {
+  // Known failure (issue 18, item 7), about 1 generated blueprint in 40 (5 of 200, seed 42). Cause, found in
+  // dagre's order step: it records, rank after rank, which sibling subgraph came first (addSubgraphConstraints);
+  // resolveConflicts merges two lanes whose barycenters conflict, and the merged entry can move before a third
+  // lane recorded before them (a lane whose flows branch to lanes far above it is pulled up by its link dummies,
+  // which sit in its own subgraph). The records then hold a cycle; at the next rank the lanes in the cycle never
+  // reach in-degree 0 and are dropped, keep a stale `order`, and insertSelfEdges meets a hole. Nesting the bands
+  // two by two in invisible subgraphs (no subgraph with more than two subgraphs) makes every generated blueprint
+  // render, but costs 3-10x layout time and the bundled examples' measure test timed out: not merged. When the
+  // blueprint is fixed these fail: then turn them into `it` and add the blueprint to the property above.
+  it.fails("the pinned blueprint of a branch to two outcomes in the next column renders (text of an earlier exporter)", async () => {
     const text = readFileSync(join(import.meta.dirname, "render-fixtures", "dagre-order-branch.mmd"), "utf8");
     await chromium!.render(text);
+  });
+
+  it.fails("the blueprint of a branch to two outcomes in the next column renders", async () => {
+    expect(await renderAll(branchCatalog(), [[{ view: "blueprint", service: "apply" }, {}]])).toEqual([]);
   });
 });
