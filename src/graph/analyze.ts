@@ -9,7 +9,7 @@ import { countGraph } from "./counts.js";
 import { findHandOffs } from "./hand-offs.js";
 import { unknownExperience, unknownService } from "./lookup.js";
 import { type ResolvedGraphOptions, resolveOptions } from "./options.js";
-import { type FlowModel, experienceEntryShares, flowModel } from "./flow.js";
+import { type FlowModel, experienceEntryShares, flowModel, rememberReach } from "./flow.js";
 import { forwardOrder, reachableFrom } from "./order.js";
 import { analyzePaths } from "./paths.js";
 import { expectedTime, reachList } from "./reach.js";
@@ -209,7 +209,7 @@ export function leanServiceAnalysis(
     deadEnds: Object.freeze(findDeadEnds(graph, reachable)),
     unreachable: Object.freeze(findUnreachable(graph, reachable)),
     repeatedAsks: Object.freeze(pathRepeats(model, reachable)),
-    reach: Object.freeze(reachList(graph, model.reach, model.visits)),
+    reach: rememberReach(service, Object.freeze(reachList(graph, model.reach, model.visits))),
     leaks: Object.freeze(leakReports(model)),
   };
 }

@@ -7,7 +7,7 @@
 import type { CatalogIndex } from "../model/index-lookup.js";
 import type { LifeExperience, Link } from "../model/schema.js";
 import { type CompiledGraph, compileGraph, entryStepsOf, experienceEntryServices, experienceServices } from "./build.js";
-import { stepReachIndexed } from "./flow.js";
+import { serviceReachShares } from "./flow.js";
 import { byText } from "../internal/words.js";
 
 /**
@@ -64,11 +64,9 @@ function computeOverflows(index: CatalogIndex, experience: LifeExperience): read
     if (list === undefined) into.set(link.to.service, [link]);
     else if (!list.some((other) => other.id === link.id)) list.push(link);
   }
-  const reachCache = new Map<string, ReadonlyMap<string, number>>();
   const reachOf = (service: string, step: string): number => {
-    let reach = reachCache.get(service);
-    if (reach === undefined) reachCache.set(service, (reach = new Map(stepReachIndexed(index, service).map((r) => [r.step, r.share]))));
-    return reach.get(step) ?? 0;
+    const found = index.services.get(service);
+    return found === undefined ? 0 : (serviceReachShares(found).get(step) ?? 0);
   };
   const overflows: LinkOverflow[] = [];
   for (const service of [...into.keys()].sort()) {

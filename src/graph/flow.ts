@@ -23,7 +23,7 @@
  */
 import type { CatalogIndex } from "../model/index-lookup.js";
 import { indexCatalog } from "../model/index-lookup.js";
-import type { Catalog } from "../model/schema.js";
+import type { Catalog, Service } from "../model/schema.js";
 import { type CompiledGraph, type GraphEdge, serviceGraph } from "./build.js";
 import { unknownService } from "./lookup.js";
 import { type ForwardOrder, forwardOrder, isForward } from "./order.js";
@@ -343,7 +343,38 @@ export function stepReachIndexed(index: CatalogIndex, serviceId: string): readon
   if (service === undefined) throw unknownService(index, serviceId);
   const graph = serviceGraph(service);
   const model = flowModel(graph);
-  return Object.freeze(reachList(graph, model.reach, model.visits));
+  return rememberReach(service, Object.freeze(reachList(graph, model.reach, model.visits)));
+}
+
+/** Each service's reach by step id, kept by whichever analysis computed it first (services are immutable). */
+const reachByService = new WeakMap<Service, ReadonlyMap<string, number>>();
+
+/**
+ * Keeps a service's reach list, so that a later {@link serviceReachShares} (the links of a life experience) does not
+ * compute the flow model again. Returns the list.
+ *
+ * @internal
+ */
+export function rememberReach(service: Service, reach: readonly StepReach[]): readonly StepReach[] {
+  if (!reachByService.has(service)) reachByService.set(service, new Map(reach.map((r) => [r.step, r.share])));
+  return reach;
+}
+
+/**
+ * The share of a service's customers reaching each of its steps, by step id: the one an analysis already computed,
+ * or computed now (and kept).
+ *
+ * @internal
+ */
+export function serviceReachShares(service: Service): ReadonlyMap<string, number> {
+  let shares = reachByService.get(service);
+  if (shares === undefined) {
+    const graph = serviceGraph(service);
+    const model = flowModel(graph);
+    shares = new Map(reachList(graph, model.reach, model.visits).map((r) => [r.step, r.share]));
+    reachByService.set(service, shares);
+  }
+  return shares;
 }
 
 /** Outcomes that mean the customer got what they came for. */
