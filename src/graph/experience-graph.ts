@@ -45,14 +45,29 @@ export interface LinkOverflow {
  * @internal
  */
 export function linkOverflows(index: CatalogIndex, experience: LifeExperience): readonly LinkOverflow[] {
+  return computed(index, experience).overflows;
+}
+
+/** The overflows of an experience and the shares they imply by link id, computed once per index. */
+function computed(index: CatalogIndex, experience: LifeExperience): Computed {
   let byExperience = cache.get(index);
   if (byExperience === undefined) cache.set(index, (byExperience = new WeakMap()));
   let found = byExperience.get(experience);
-  if (found === undefined) byExperience.set(experience, (found = computeOverflows(index, experience)));
+  if (found === undefined) {
+    const overflows = computeOverflows(index, experience);
+    const shares = new Map<string, number>();
+    for (const overflow of overflows) for (const { link, share } of overflow.links) shares.set(link.id, share);
+    byExperience.set(experience, (found = { overflows, shares }));
+  }
   return found;
 }
 
-const cache = new WeakMap<CatalogIndex, WeakMap<LifeExperience, readonly LinkOverflow[]>>();
+interface Computed {
+  readonly overflows: readonly LinkOverflow[];
+  readonly shares: ReadonlyMap<string, number>;
+}
+
+const cache = new WeakMap<CatalogIndex, WeakMap<LifeExperience, Computed>>();
 
 function computeOverflows(index: CatalogIndex, experience: LifeExperience): readonly LinkOverflow[] {
   const members = new Set(experience.services);
@@ -116,9 +131,7 @@ function computeOverflows(index: CatalogIndex, experience: LifeExperience): read
  * @internal
  */
 export function impliedLinkShares(index: CatalogIndex, experience: LifeExperience): ReadonlyMap<string, number> {
-  const shares = new Map<string, number>();
-  for (const overflow of linkOverflows(index, experience)) for (const { link, share } of overflow.links) shares.set(link.id, share);
-  return shares;
+  return computed(index, experience).shares;
 }
 
 /**
