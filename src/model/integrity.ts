@@ -212,6 +212,13 @@ export function checkIntegrity(catalog: Catalog, partial?: PartialCatalog): Cata
 
   const experiences = new Map<string, Catalog["lifeExperiences"][number]>();
   catalog.lifeExperiences.forEach((x) => experiences.set(x.id, x));
+  const waiverIds = new Map<string, number>();
+  catalog.waivers.forEach((waiver, w) => {
+    if (waiver.id === undefined) return;
+    const first = waiverIds.get(waiver.id);
+    if (first === undefined) waiverIds.set(waiver.id, w);
+    else issues.push(makeIssue("duplicate_id", ["waivers", w, "id"], `waiver id '${waiver.id}' is already used at waivers[${first}]`, "give each waiver its own id, or drop the repeated waiver"));
+  });
   catalog.waivers.forEach((waiver, w) => {
     const base: PathSegment[] = ["waivers", w, "target"];
     const t = waiver.target;

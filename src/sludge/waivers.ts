@@ -85,6 +85,30 @@ function identityOf(waiver: Waiver): string {
   return waiver.id ?? JSON.stringify([waiver.rule, waiver.target.service, waiver.target.step, waiver.target.experience, waiver.target.link, waiver.note]);
 }
 
+/**
+ * The identity of each waiver, unique within the catalog: its id, or its rule, target and note. Waivers without an id
+ * that share rule, target and note (a waiver written twice) are told apart by their whole text, then by position,
+ * so that their findings keep distinct fingerprints whatever the order of the list.
+ */
+function waiverIdentities(waivers: readonly Waiver[]): string[] {
+  const identities = waivers.map(identityOf);
+  const byIdentity = new Map<string, number[]>();
+  identities.forEach((identity, i) => {
+    const list = byIdentity.get(identity);
+    if (list) list.push(i);
+    else byIdentity.set(identity, [i]);
+  });
+  for (const list of byIdentity.values()) {
+    if (list.length < 2) continue;
+    const text = new Map(list.map((i) => [i, JSON.stringify(waivers[i])]));
+    list.sort((a, b) => (text.get(a)! < text.get(b)! ? -1 : text.get(a)! > text.get(b)! ? 1 : a - b));
+    list.forEach((i, k) => {
+      if (k > 0) identities[i] = `${identities[i]}#${k + 1}`;
+    });
+  }
+  return identities;
+}
+
 /** Whether waiver `a` is preferred over `b` to record on a finding both cover. */
 function preferred(a: Waiver, b: Waiver): boolean {
   const bySpecificity = specificity(a) - specificity(b);
@@ -159,8 +183,9 @@ export function applyWaivers(catalog: Catalog, findings: readonly Finding[], set
     waived.push(Object.freeze({ ...finding, waiver: waiverRecord(catalog.waivers[chosen]!, chosen) }));
   }
   const waiverFindings: Finding[] = [];
+  const identities = waiverIdentities(catalog.waivers);
   catalog.waivers.forEach((waiver, i) => {
-    const identity = identityOf(waiver);
+    const identity = identities[i]!;
     const target: FindingTarget = Object.freeze({ kind: "waiver", waiver: i, path: `waivers[${i}]` });
     const make = (ruleId: string, severity: Severity, message: string, evidence: string[], remediation: string): Finding =>
       Object.freeze({

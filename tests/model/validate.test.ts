@@ -112,6 +112,17 @@ describe("safeParseCatalog", () => {
     ]);
   });
 
+  it("refuses a waiver id used twice, and names the first", () => {
+    const doc: Mutable = smallCatalog();
+    doc.waivers.push({ id: "w1", rule: "x", target: { service: "cms-enroll" }, justification: "other", note: "n" });
+    doc.waivers.push({ rule: "x", target: { service: "cms-enroll" }, justification: "other", note: "n" });
+    doc.waivers.push({ id: "w1", rule: "y", target: { service: "cms-enroll" }, justification: "other", note: "n" });
+    const result = safeParseCatalog(doc);
+    expect(result.success).toBe(false);
+    const issues = result.issues.filter((i) => i.code === "duplicate_id");
+    expect(issues.map((i) => `${i.path} ${i.message}`)).toEqual([`waivers[${doc.waivers.length - 1}].id waiver id 'w1' is already used at waivers[${doc.waivers.length - 3}]`]);
+  });
+
   it("refuses prototype keys, absurd depth and size without throwing", () => {
     const polluted = JSON.parse('{"version":1,"name":"x","agencies":[{"__proto__":{"admin":true},"id":"a","name":"A"}]}');
     expect(issuesOf(polluted)).toEqual([

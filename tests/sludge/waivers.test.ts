@@ -57,6 +57,21 @@ describe("waivers", () => {
     ]);
   });
 
+  it("gives a waiver written twice its own fingerprint, whatever the order of the list", () => {
+    const twice = { rule: "wet-signature", target: { service: "svc", step: "web" }, justification: "other", note: "stale" } as const;
+    const renewed = { ...twice, expires: "2027-01-31" };
+    const fingerprints = (waivers: WaiverInput[]) =>
+      lint(waivers)
+        .findings.filter((f) => f.ruleId === "unused-waiver")
+        .map((f) => f.fingerprint);
+    const same = fingerprints([twice, twice]);
+    expect(same).toHaveLength(2);
+    expect(new Set(same).size).toBe(2);
+    const a = fingerprints([twice, renewed]);
+    expect(new Set(a).size).toBe(2);
+    expect(fingerprints([renewed, twice])).toEqual([...a].reverse());
+  });
+
   it("can turn the waiver checks off", () => {
     const result = lintCatalog(withWaivers([
         { rule: "fee", target: { service: "svc" }, justification: "other", note: "x", expires: "2020-01-01" },

@@ -244,8 +244,21 @@ export function buildCatalog(plan: CatalogPlan, settings: CatalogSettings): Cata
   const lifeExperiences =
     services.length === 0 ? [] : plan.lifeExperiences.map((p, i) => buildLifeExperience(p, experienceIds[i]!, withServices));
   const withExperiences = contextFor({ ...vocabulary, services, lifeExperiences }, settings.odds);
+  const waiverIds = new Set<string>();
   const waivers =
-    services.length === 0 && lifeExperiences.length === 0 ? [] : plan.waivers.map((p) => buildWaiver(p, settings.waiverRules, withExperiences));
+    services.length === 0 && lifeExperiences.length === 0
+      ? []
+      : plan.waivers.map((p) => {
+          const waiver = buildWaiver(p, settings.waiverRules, withExperiences);
+          if (waiver.id === undefined) return waiver;
+          // Waiver ids are unique in a catalog: a repeated one is dropped, keeping the waiver.
+          if (!waiverIds.has(waiver.id)) {
+            waiverIds.add(waiver.id);
+            return waiver;
+          }
+          const { id: _repeated, ...rest } = waiver;
+          return rest;
+        });
 
   const catalog: Catalog = {
     version: CATALOG_FORMAT_VERSION,
