@@ -1,7 +1,9 @@
 /**
  * The life-experience overview of every bundled example, rendered in Chromium and measured at 100%: it must fit
- * 2,400 x 1,800 px, and no text in it may be set smaller than 12 px. Mermaid draws the SVG at its natural size
- * (`max-width` is the viewBox width), so CSS pixels in the SVG are screen pixels at 100%.
+ * 2,400 x 1,800 px, no text in it may be set smaller than 12 px, no two texts may overlap (the hand-off labels
+ * between the same two services did, in the disaster example), no hand-off label may lie on a node, and nothing
+ * outside the legend may reach into the legend's box (it covered the top hand-off label there). Mermaid draws the
+ * SVG at its natural size (`max-width` is the viewBox width), so CSS pixels in the SVG are screen pixels at 100%.
  *
  * Without Chromium this file is skipped with a notice, except in CI (CI=true), where that is an error.
  */
@@ -10,14 +12,17 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCatalogText, toMermaid } from "../../src/index.js";
 import { openChromium } from "../helpers/chromium.js";
+import { openMeter, overlap, type Box, type Measurement } from "../helpers/measure-svg.js";
 
 const MAX_WIDTH = 2_400;
 const MAX_HEIGHT = 1_800;
 const MIN_TEXT = 12;
 
 const chromium = await openChromium();
+const meter = chromium === null ? null : await openMeter();
 afterAll(async () => {
   await chromium?.close();
+  await meter?.close();
 });
 
 const examples = join(import.meta.dirname, "..", "..", "examples");
@@ -35,6 +40,28 @@ function measure(svg: string): { width: number; height: number; smallestText: nu
   return { width: Number(box[1]), height: Number(box[2]), smallestText: Math.min(...sizes) };
 }
 
+/** Less than this each way is a touch, not an overlap (as in measure-svg). */
+const SLACK = 2;
+
+function inside(inner: Box, outer: Box): boolean {
+  return inner.x >= outer.x - SLACK && inner.y >= outer.y - SLACK && inner.x + inner.width <= outer.x + outer.width + SLACK && inner.y + inner.height <= outer.y + outer.height + SLACK;
+}
+
+/** Texts and nodes drawn outside the legend whose box reaches into the legend's frame, described. */
+function intoLegend(m: Measurement): string[] {
+  const legend = m.clusters.find((c) => c.id === "g_legends");
+  if (legend === undefined) return [];
+  const found: string[] = [];
+  const check = (what: string, box: Box): void => {
+    if (inside(box, legend.box)) return;
+    const o = overlap(box, legend.box);
+    if (o.x > SLACK && o.y > SLACK) found.push(`${what} reaches into the legend (${o.x.toFixed(0)}x${o.y.toFixed(0)} px)`);
+  };
+  for (const t of m.texts) check(`${t.kind} "${t.text.slice(0, 40)}"`, t.box);
+  for (const n of m.nodes) check(`node ${n.id}`, n.box);
+  return found;
+}
+
 describe.skipIf(chromium === null)("life-experience overview of every bundled example, at 100%", () => {
   it("there are examples with life experiences", () => {
     expect(files.length).toBeGreaterThan(5);
@@ -43,13 +70,21 @@ describe.skipIf(chromium === null)("life-experience overview of every bundled ex
   for (const file of files) {
     const catalog = parseCatalogText(readFileSync(join(examples, file), "utf8"), { format: "yaml", source: file });
     for (const experience of catalog.lifeExperiences) {
-      it(`${file} ${experience.id}: within ${MAX_WIDTH} x ${MAX_HEIGHT} px, text at least ${MIN_TEXT} px`, async () => {
+      it(`${file} ${experience.id}: within ${MAX_WIDTH} x ${MAX_HEIGHT} px, text at least ${MIN_TEXT} px, no text over another, a node or the legend`, async () => {
         const { diagrams } = toMermaid(catalog, { view: "life-experience", experience: experience.id });
         expect(diagrams.map((d) => d.id)).toEqual([`life-experience-${experience.id}-overview`]);
-        const size = measure(await chromium!.render(diagrams[0]!.text));
+        const svg = await chromium!.render(diagrams[0]!.text);
+        const size = measure(svg);
         expect(size.width).toBeLessThanOrEqual(MAX_WIDTH);
         expect(size.height).toBeLessThanOrEqual(MAX_HEIGHT);
         expect(size.smallestText).toBeGreaterThanOrEqual(MIN_TEXT);
+        const drawn = await meter!.measure(svg);
+        // Every hand-off label is drawn (an edge label the meter cannot find would pass the checks below unseen).
+        const handOffs = experience.links.filter((l) => l.from.service !== l.to.service).length;
+        expect(drawn.texts.filter((t) => t.kind === "edge").length).toBeGreaterThanOrEqual(handOffs);
+        expect(drawn.overlaps).toEqual([]);
+        expect(drawn.labelsUnderNodes).toEqual([]);
+        expect(intoLegend(drawn)).toEqual([]);
       });
     }
   }

@@ -43,6 +43,10 @@ export interface Measurement {
   readonly labelsUnderNodes: readonly string[];
   /** Every text box found (for reports). */
   readonly texts: readonly DrawnText[];
+  /** Every drawn node's box (its shape), by node id as written in the Mermaid text. */
+  readonly nodes: readonly { readonly id: string; readonly box: Box }[];
+  /** Every subgraph's box (its frame), by subgraph id as written in the Mermaid text (`g_legends`). */
+  readonly clusters: readonly { readonly id: string; readonly box: Box }[];
 }
 
 /** A Chromium page that measures SVGs. */
@@ -113,7 +117,13 @@ globalThis.sbMeasure = (svgText) => {
     const box = textBox(g.querySelector(".edgeLabel, span, p") || g) || boxOf(g.getBoundingClientRect());
     texts.push({ kind: "edge", id: text, text, box });
   }
+  const clusters = [];
   for (const g of svg.querySelectorAll("g.cluster")) {
+    const frame = g.querySelector(":scope > rect");
+    if (frame) {
+      const r = frame.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) clusters.push({ id: strip(g.id), box: boxOf(r) });
+    }
     const label = g.querySelector(".cluster-label");
     if (!label || plain(label) === "") continue;
     const box = textBox(label);
@@ -127,6 +137,7 @@ globalThis.sbMeasure = (svgText) => {
     titleSizes,
     texts: texts.map((t) => ({ ...t, box: shift(t.box) })),
     nodes: nodes.map((n) => ({ ...n, box: shift(n.box) })),
+    clusters: clusters.map((c) => ({ ...c, box: shift(c.box) })),
   };
 };
 `;
@@ -137,10 +148,17 @@ interface Raw {
   titleSizes: number[];
   texts: DrawnText[];
   nodes: { id: string; box: Box }[];
+  clusters: { id: string; box: Box }[];
 }
 
-/** How far two boxes overlap each way (negative when apart). */
-function overlap(a: Box, b: Box): { x: number; y: number } {
+/**
+ * How far two boxes overlap each way (negative when apart).
+ *
+ * @param a - a box
+ * @param b - another box
+ * @returns the overlap across (`x`) and down (`y`), in px
+ */
+export function overlap(a: Box, b: Box): { x: number; y: number } {
   return {
     x: Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x),
     y: Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y),
@@ -180,6 +198,8 @@ export function judge(raw: Raw): Measurement {
     overlaps,
     labelsUnderNodes,
     texts: raw.texts,
+    nodes: raw.nodes,
+    clusters: raw.clusters,
   };
 }
 

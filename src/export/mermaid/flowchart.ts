@@ -79,7 +79,17 @@ export interface Flowchart {
   readonly accTitle?: string;
   readonly accDescr?: string;
   /** Layout settings written as frontmatter config (non-secure keys only). */
-  readonly config?: { readonly nodeSpacing?: number; readonly rankSpacing?: number; readonly wrappingWidth?: number };
+  readonly config?: {
+    readonly nodeSpacing?: number;
+    readonly rankSpacing?: number;
+    readonly wrappingWidth?: number;
+    /**
+     * How links are drawn between their layout points. Mermaid keeps a link's label where dagre made room for it
+     * only when that point lies on the drawn path; with its default `basis` curve it often does not, and the label
+     * moves to the curve's midpoint, over other labels. `linear` and `rounded` pass through the points.
+     */
+    readonly curve?: "basis" | "linear" | "rounded";
+  };
   readonly nodes: readonly FlowNode[];
   readonly clusters: readonly FlowCluster[];
   /** Node and subgraph ids at the top level, in order. */
@@ -174,7 +184,7 @@ export function writeFlowchart(chart: Flowchart, maxLabelLength = Number.POSITIV
     const keys = Object.entries(config).filter(([, v]) => v !== undefined);
     if (keys.length > 0) {
       frontmatter.push("config:", "  flowchart:");
-      for (const [key, value] of keys) frontmatter.push(`    ${key}: ${Number(value)}`);
+      for (const [key, value] of keys) frontmatter.push(`    ${key}: ${typeof value === "string" ? value : Number(value)}`);
     }
   }
   if (frontmatter.length > 0) out.push("---", ...frontmatter, "---");

@@ -305,8 +305,9 @@ function drawOverview(setting: Setting, appearances: ReadonlyMap<number, Appeara
     ...(context.options.title ? { title } : {}),
     accTitle: title,
     accDescr: `${services} services in time order, one node each, with ${edges.length} links and hand-offs and the time to outcome of each and end to end.`,
-    // Tighter ranks than Mermaid's 50 px: the hand-off labels already hold the services apart.
-    config: { rankSpacing: 30 },
+    // Tighter ranks than Mermaid's 50 px: the hand-off labels already hold the services apart. Links drawn through
+    // their layout points, so that each label stays in the space dagre made for it (see Flowchart.config.curve).
+    config: { rankSpacing: 30, curve: "rounded" },
     nodes,
     clusters,
     top,
