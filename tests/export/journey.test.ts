@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCatalog, type CatalogInput } from "../../src/index.js";
 import { toMermaid } from "../../src/export/mermaid/index.js";
 import { DERIVED_ACTOR, effortScore, feedbackScore } from "../../src/export/mermaid/journey.js";
+import { textWidth, wrapLines } from "../../src/export/mermaid/text-width.js";
 import { readMermaid, type JourneyContent } from "../helpers/mermaid-parse.js";
 import { retirementCatalog, retirementFindings, retirementInput } from "./fixtures.js";
 
@@ -97,6 +98,32 @@ describe("journey view", () => {
       "Apply online · 45 min · 0 days",
       "Website checks the form · 0 min · 0 days",
     ]);
+  });
+
+  it("fits its text to Mermaid's fixed boxes: long words breakable, at most four lines a box, the figures whole, the title within the picture", async () => {
+    const input = retirementInput() as unknown as { services: { id: string; name: string; steps: { id: string; name: string }[] }[] };
+    const service = input.services.find((s) => s.id === "ssa-retire")!;
+    service.name = "Apply for retirement, survivors and disability insurance benefits through the field offices and the online services of Social Security";
+    service.steps.find((s) => s.id === "learn")!.name = "Read SocialSecurity.gov/benefits/retirement and decide when to claim";
+    const result = toMermaid(parseCatalog(input as unknown as CatalogInput), { view: "journey", service: "ssa-retire" }, { channels: ["website"] });
+    const diagram = result.diagrams[0]!;
+    const content = await journey(diagram.text);
+    const full = `Customer journey: ${service.name} (SSA)`;
+    // The full title stays the diagram's title and the accessible title; the drawn one is shortened to fit.
+    expect(diagram.title).toBe(full);
+    expect(content.accTitle).toBe(full);
+    expect(content.title).toMatch(/^Apply for retirement, survivors and .*…$/);
+    const leftMargin = Number(/leftMargin: (\d+)/.exec(diagram.text)![1]);
+    expect(leftMargin).toBeGreaterThan(60);
+    expect(textWidth(content.title, 20, true)).toBeLessThanOrEqual(leftMargin + textWidth("Score derived from effort", 16) + content.tasks.length * 200);
+    // The address breaks where it may (zero-width spaces), and the task keeps its figures.
+    const learn = content.tasks[0]!.task;
+    expect(learn.replaceAll("\u200B", "")).toMatch(/^Read SocialSecurity\.gov\/benefits\/retirement and.* · 30 min · 0 days$/);
+    expect(learn).toContain("Social\u200BSecurity.\u200Bgov/\u200Bbenefits/\u200Bretirement");
+    for (const task of content.tasks) {
+      for (const piece of task.task.split(/[ \u200B]/)) expect(textWidth(piece, 16), piece).toBeLessThanOrEqual(150);
+      expect(wrapLines(task.task, 150, 16).length, task.task).toBeLessThanOrEqual(4);
+    }
   });
 
   it("is deterministic", () => {

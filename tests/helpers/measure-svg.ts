@@ -49,15 +49,38 @@ export interface Measurement {
   readonly clusters: readonly { readonly id: string; readonly box: Box }[];
 }
 
+/** A piece of text as drawn, in the SVG's own units (those of its `viewBox`). */
+export interface PlacedText {
+  readonly text: string;
+  /** The class of the element that draws it (`legend`, `task`, `journey-section section-type-0`, ...). */
+  readonly className: string;
+  /** The box of its glyphs as laid out, clipped or not. */
+  readonly box: Box;
+  /** The box (`rect`) of the group that holds it, if it has one: a journey's task or section box. */
+  readonly container?: Box;
+}
+
+/** What {@link Meter.placeTexts} found. */
+export interface TextPlacement {
+  /** The SVG's `viewBox`. */
+  readonly viewBox: Box;
+  /** Every piece of text the browser lays out (hidden ones, `<style>`, `<title>` and `<desc>` left out). */
+  readonly texts: readonly PlacedText[];
+  /** Every box (`rect`) drawn as a direct child of a group, such as a journey's task and section boxes. */
+  readonly boxes: readonly Box[];
+}
+
 /** A Chromium page that measures SVGs. */
 export interface Meter {
   measure(svg: string): Promise<Measurement>;
+  /** Where every piece of text of any SVG (a journey, a flowchart) is laid out, and in which box. */
+  placeTexts(svg: string): Promise<TextPlacement>;
   close(): Promise<void>;
 }
 
-/** Runs in the page: draws the SVG at its natural size and reads boxes and font sizes. */
-const MEASURE_SCRIPT = `
-globalThis.sbMeasure = (svgText) => {
+/** Runs in the page: draws the SVG at its natural size (its viewBox, at 100%) and returns its element. */
+const DRAW_SCRIPT = `
+globalThis.sbDraw = (svgText) => {
   const holder = document.getElementById("diagram");
   holder.innerHTML = svgText;
   const svg = holder.querySelector("svg");
@@ -65,6 +88,15 @@ globalThis.sbMeasure = (svgText) => {
   svg.style.maxWidth = "none";
   svg.setAttribute("width", String(vb.width));
   svg.setAttribute("height", String(vb.height));
+  return svg;
+};
+`;
+
+/** Runs in the page: draws the SVG at its natural size and reads boxes and font sizes. */
+const MEASURE_SCRIPT = `
+globalThis.sbMeasure = (svgText) => {
+  const svg = sbDraw(svgText);
+  const vb = svg.viewBox.baseVal;
   const scale = svg.getBoundingClientRect().width / vb.width;
   const prefix = (svg.getAttribute("id") || "") + "-";
   const strip = (id) => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
@@ -139,6 +171,49 @@ globalThis.sbMeasure = (svgText) => {
     nodes: nodes.map((n) => ({ ...n, box: shift(n.box) })),
     clusters: clusters.map((c) => ({ ...c, box: shift(c.box) })),
   };
+};
+`;
+
+/** Runs in the page: draws the SVG at its natural size and reads where each text is laid out, in SVG units. */
+const PLACE_SCRIPT = `
+globalThis.sbPlaceTexts = (svgText) => {
+  const svg = sbDraw(svgText);
+  const vb = svg.viewBox.baseVal;
+  const origin = svg.getBoundingClientRect();
+  const scale = origin.width / vb.width;
+  const toSvg = (r) => ({ x: (r.left - origin.left) / scale + vb.x, y: (r.top - origin.top) / scale + vb.y, width: r.width / scale, height: r.height / scale });
+  const owners = new Map();
+  const walker = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.textContent.trim() === "") continue;
+    const el = n.parentElement;
+    if (el.closest("style, title, desc")) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === "hidden" || style.display === "none") continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    if (rects.length === 0) continue;
+    const owner = el.closest("text") || el.closest("foreignObject") || el;
+    const list = owners.get(owner) || [];
+    list.push(...rects);
+    owners.set(owner, list);
+  }
+  const texts = [];
+  for (const [owner, rects] of owners) {
+    const left = Math.min(...rects.map((r) => r.left));
+    const top = Math.min(...rects.map((r) => r.top));
+    const right = Math.max(...rects.map((r) => r.right));
+    const bottom = Math.max(...rects.map((r) => r.bottom));
+    const g = owner.closest("g");
+    const frame = g ? g.querySelector(":scope > rect") : null;
+    const classed = owner.closest("[class]");
+    const text = { text: (owner.textContent || "").replace(/\\s+/g, " ").trim(), className: classed && classed !== svg ? classed.getAttribute("class") : "", box: toSvg({ left, top, width: right - left, height: bottom - top }) };
+    if (frame) text.container = toSvg(frame.getBoundingClientRect());
+    texts.push(text);
+  }
+  const boxes = [...svg.querySelectorAll("g > rect")].map((r) => toSvg(r.getBoundingClientRect())).filter((b) => b.width > 0 && b.height > 0);
+  return { viewBox: { x: vb.x, y: vb.y, width: vb.width, height: vb.height }, texts, boxes };
 };
 `;
 
@@ -240,11 +315,14 @@ export async function openMeter(): Promise<Meter | null> {
     return route.abort();
   });
   await page.goto("http://measure.invalid/");
+  await page.evaluate(DRAW_SCRIPT);
   await page.evaluate(MEASURE_SCRIPT);
+  await page.evaluate(PLACE_SCRIPT);
   return {
     async measure(svg) {
       return judge(await page.evaluate<Raw>(`sbMeasure(${JSON.stringify(svg)})`));
     },
+    placeTexts: (svg) => page.evaluate<TextPlacement>(`sbPlaceTexts(${JSON.stringify(svg)})`),
     close: () => browser.close(),
   };
 }

@@ -29,11 +29,15 @@ import { stepShown } from "./filters.js";
 import { formatDays, formatMinutes, formatScore, formatShare } from "./format.js";
 import { channelText, visibleName } from "./labels.js";
 import { stepKey, type FindingSummary } from "./overlay.js";
+import { breakLongWords, shortenToFit, textWidth, wrapLines } from "./text-width.js";
 import type { MermaidDiagram } from "./types.js";
 
 interface Task {
   readonly section: string;
+  /** The step's name (or "Wait for ..."), which may be shortened to fit the task's box. */
   readonly name: string;
+  /** Customer minutes and days of waiting, always drawn whole after the name. */
+  readonly figures: string;
   readonly score: number;
   readonly actors: readonly string[];
 }
@@ -304,7 +308,8 @@ function journeyTasks(context: ViewContext, service: Service): { tasks: Task[]; 
         const title = cleanText(meets ? name : `Wait for ${name}`, false, Math.min(TASK_TITLE_LENGTH, options.maxLabelLength));
         tasks.push({
           section: section ?? (meets ? (channelText(index, step) ?? "No channel recorded") : waitSection),
-          name: `${title} · ${figures}`,
+          name: title,
+          figures,
           score: own ?? effortScore(meets ? step : { customerMinutes: 0, holdMinutes: 0, travelMinutes: 0, waitDays: step.waitDays }, count),
           actors: own === undefined ? [...actors, DERIVED_ACTOR] : actors,
         });
@@ -363,29 +368,105 @@ function widthWindows(tasks: readonly Task[], max: number): [number, number][] {
   return windows;
 }
 
-function journeyText(title: string, tasks: readonly Task[], maxLabelLength: number): string {
-  const one = (text: string): string => escapeJourneyText(cleanText(text, false, maxLabelLength) || "(unnamed)");
+/*
+ * Mermaid's journey layout (mermaid 11, journeyRenderer.ts and svgDraw.js), which the text must fit:
+ * - the actor legend is wrapped at `maxLabelWidth` and the tasks start `leftMargin` px after its widest line, but
+ *   its text is drawn 2 x `boxTextMargin` (10 px) right of where that width was measured: a `leftMargin` under
+ *   10 px lets the first boxes cover the end of the longest actor name;
+ * - section and task boxes are `width` (150) px wide and `height` px high, a section one task wide per task plus
+ *   the gaps between them; their text is HTML in a box of that size (`textPlacement: fo`), wrapped by the browser
+ *   at spaces only and cut where it runs over (a long word on the right, a fifth line at the bottom). `<br>` is read
+ *   only with `textPlacement: tspan`, which draws the text in the section's colour and does not wrap at all;
+ * - the title is one SVG text at `leftMargin` after the legend, never wrapped, and the picture's width ignores it:
+ *   `2 x (leftMargin + legend) + 200 px per task`.
+ */
+
+/** Task and section boxes: width, height, and the text inside them (16 px, the diagram's font size). */
+const BOX_WIDTH = 150;
+const BOX_HEIGHT = 90;
+const BOX_TEXT_PX = 16;
+/** Lines of 16 px text (18.4 px each) that a 90 px box holds. */
+const BOX_LINES = 4;
+/** Each task takes its box and Mermaid's 50 px margin; a section spans its tasks and the margins between them. */
+const TASK_PITCH = 200;
+/** The title's size (Mermaid's default, 4ex, is about 32 px: a long service name ran past the picture). */
+const TITLE_PX = 20;
+/** The journey's `leftMargin` and `maxLabelWidth`, and the legend's font size. */
+const LEFT_MARGIN = 60;
+const LEGEND_WIDTH = 200;
+const LEGEND_PX = 16;
+
+/** Text for a box `width` px wide: shortened (the suffix kept whole) to the lines the box holds, long words breakable. */
+function boxText(text: string, suffix: string, width: number): string {
+  const inner = width;
+  const fits = (candidate: string): boolean => wrapLines(breakLongWords(candidate, inner, BOX_TEXT_PX), inner, BOX_TEXT_PX).length <= BOX_LINES;
+  return breakLongWords(shortenToFit(text, suffix, fits), inner, BOX_TEXT_PX);
+}
+
+/** The most `leftMargin` grows to make room for a title (a wider gap between the legend and the tasks). */
+const MAX_LEFT_MARGIN = 400;
+/** The widest a journey may be drawn (every view is read at 100% on one screen). */
+const MAX_WIDTH = 2_400;
+
+/**
+ * The title as drawn and the `leftMargin` that makes room for it. The title starts where the tasks do, at
+ * `leftMargin` plus the legend's widest line, and runs to the picture's right edge, as far again: Mermaid counts
+ * the legend only when its widest line is wider than half of `leftMargin` (names that Mermaid wraps are left out
+ * here; every journey has the "Customer", about 70 px). A short journey widens its margin (up to
+ * {@link MAX_LEFT_MARGIN}, and within {@link MAX_WIDTH}) to hold its whole title; what still does not fit loses
+ * "Customer journey: ", then is shortened with an ellipsis, the part number kept. The full title stays the
+ * accessible title and the diagram's `title`.
+ */
+function drawnTitle(prefix: string, subject: string, suffix: string, tasks: readonly Task[]): { title: string; leftMargin: number } {
+  let legend = 0;
+  for (const actor of new Set(tasks.flatMap((t) => t.actors))) {
+    const width = textWidth(actor, LEGEND_PX, false, "at-most");
+    if (width <= LEGEND_WIDTH) legend = Math.max(legend, width);
+  }
+  const tasksWidth = tasks.length * TASK_PITCH;
+  const room = (leftMargin: number): number => leftMargin + (legend > leftMargin / 2 ? legend : 0) + tasksWidth - 10;
+  const full = `${prefix}${subject}${suffix}`;
+  const needed = textWidth(full, TITLE_PX, true);
+  let leftMargin = LEFT_MARGIN;
+  if (room(leftMargin) < needed) {
+    const withLegend = Math.ceil(needed - legend - tasksWidth + 10);
+    leftMargin = withLegend < 2 * legend ? withLegend : Math.ceil(needed - tasksWidth + 10);
+    const widest = Math.floor((MAX_WIDTH - tasksWidth) / 2) - LEGEND_WIDTH;
+    leftMargin = Math.max(LEFT_MARGIN, Math.min(MAX_LEFT_MARGIN, widest, leftMargin));
+  }
+  const fits = (candidate: string): boolean => textWidth(candidate, TITLE_PX, true) <= room(leftMargin);
+  return { title: fits(full) ? full : shortenToFit(subject, suffix, fits), leftMargin };
+}
+
+function journeyText(title: string, drawn: { title: string; leftMargin: number }, tasks: readonly Task[], maxLabelLength: number): string {
+  const clean = (text: string): string => cleanText(text, false, maxLabelLength) || "(unnamed)";
   const out = [
     "---",
     "config:",
     "  journey:",
-    // The legend's names wrap at 200 px and the tasks start 40 px after them (150 by default, which Mermaid
-    // counts twice in the width); task boxes 90 px high hold a title and its figures at 14 px.
-    "    leftMargin: 40",
-    "    maxLabelWidth: 200",
+    // The legend's names wrap at 200 px and the tasks start 60 px after them (150 by default, which Mermaid
+    // counts twice in the width), or more to make room for the title: 10 px of that are the legend's own indent
+    // (see above). Task boxes 90 px high hold four lines of 16 px text; the title is 20 px.
+    `    leftMargin: ${drawn.leftMargin}`,
+    `    maxLabelWidth: ${LEGEND_WIDTH}`,
     "    height: 90",
+    `    titleFontSize: "${TITLE_PX}px"`,
     "---",
     "journey",
-    `  title ${escapeText(cleanText(title, false), "journey")}`,
+    `  title ${escapeText(cleanText(drawn.title, false), "journey")}`,
     `  accTitle: ${escapeText(cleanText(title, false), "line")}`,
   ];
-  let section: string | undefined;
-  for (const task of tasks) {
-    if (task.section !== section) {
-      section = task.section;
-      out.push(`  section ${one(section)}`);
+  for (let i = 0; i < tasks.length; ) {
+    const section = tasks[i]!.section;
+    let end = i;
+    while (end < tasks.length && tasks[end]!.section === section) end++;
+    const span = end - i;
+    out.push(`  section ${escapeJourneyText(boxText(clean(section), "", span * TASK_PITCH - (TASK_PITCH - BOX_WIDTH)))}`);
+    for (; i < end; i++) {
+      const task = tasks[i]!;
+      const text = boxText(clean(task.name), task.figures === "" ? "" : ` · ${task.figures}`, BOX_WIDTH);
+      out.push(`    ${escapeJourneyText(text)}: ${formatScore(task.score)}: ${task.actors.map((a) => escapeJourneyText(clean(a))).join(", ")}`);
     }
-    out.push(`    ${one(task.name)}: ${formatScore(task.score)}: ${task.actors.map(one).join(", ")}`);
   }
   return `${out.join("\n")}\n`;
 }
@@ -406,16 +487,19 @@ export function journeyView(context: ViewContext, serviceId: unknown): MermaidDi
   if (derived > 0) {
     context.warn("no_feedback", `${derived} of ${tasks.length} tasks of '${service.id}' have no A-11 feedback of their own and were scored from their effort`);
   }
-  const base = `Customer journey: ${service.name} (${agencyName(context, service.agency)})`;
+  const prefix = "Customer journey: ";
+  const subject = `${service.name} (${agencyName(context, service.agency)})`;
   if (tasks.length === 0) {
-    tasks.push({ section: "No customer steps", name: "No customer steps match the filters", score: options.defaultScore, actors: ["Customer"] });
+    tasks.push({ section: "No customer steps", name: "No customer steps match the filters", figures: "", score: options.defaultScore, actors: ["Customer"] });
   }
   const budget: Budget = { maxEdges: options.maxEdges, maxTextSize: options.maxTextSize };
   const write = (windows: readonly [number, number][]): MermaidDiagram[] =>
     windows.map(([s, e], part) => {
-      const title = windows.length > 1 ? `${base}, part ${part + 1} of ${windows.length}` : base;
+      const suffix = windows.length > 1 ? `, part ${part + 1} of ${windows.length}` : "";
+      const title = `${prefix}${subject}${suffix}`;
+      const drawn = drawnTitle(prefix, cleanText(subject, false), suffix, tasks.slice(s, e));
       const id = windows.length > 1 ? `journey-${service.id}-part-${part + 1}` : `journey-${service.id}`;
-      return { id, title, text: journeyText(title, tasks.slice(s, e), options.maxLabelLength), edges: 0 };
+      return { id, title, text: journeyText(title, drawn, tasks.slice(s, e), options.maxLabelLength), edges: 0 };
     });
   const settled = settleWindows(widthWindows(tasks, MAX_TASKS_PER_PART), write, budget);
   if (settled === null) throw budgetTooSmall(budget, "journey task");
