@@ -1,5 +1,6 @@
 /**
- * The life-experience overview of every bundled example, rendered in Chromium and measured at 100%: it must fit
+ * The life-experience overview of every bundled example, plain and with its sludge findings (as the report draws
+ * it), rendered in Chromium and measured at 100%: it must fit
  * 2,400 x 1,800 px, no text in it may be set smaller than 12 px, no two texts may overlap (the hand-off labels
  * between the same two services did, in the disaster example), no hand-off label may lie on a node, and nothing
  * outside the legend may reach into the legend's box (it covered the top hand-off label there). Mermaid draws the
@@ -10,7 +11,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseCatalogText, toMermaid } from "../../src/index.js";
+import { lintCatalog, parseCatalogText, toMermaid } from "../../src/index.js";
 import { openChromium } from "../helpers/chromium.js";
 import { openMeter, overlap, type Box, type Measurement } from "../helpers/measure-svg.js";
 
@@ -69,23 +70,27 @@ describe.skipIf(chromium === null)("life-experience overview of every bundled ex
 
   for (const file of files) {
     const catalog = parseCatalogText(readFileSync(join(examples, file), "utf8"), { format: "yaml", source: file });
-    for (const experience of catalog.lifeExperiences) {
-      it(`${file} ${experience.id}: within ${MAX_WIDTH} x ${MAX_HEIGHT} px, text at least ${MIN_TEXT} px, no text over another, a node or the legend`, async () => {
-        const { diagrams } = toMermaid(catalog, { view: "life-experience", experience: experience.id });
-        expect(diagrams.map((d) => d.id)).toEqual([`life-experience-${experience.id}-overview`]);
-        const svg = await chromium!.render(diagrams[0]!.text);
-        const size = measure(svg);
-        expect(size.width).toBeLessThanOrEqual(MAX_WIDTH);
-        expect(size.height).toBeLessThanOrEqual(MAX_HEIGHT);
-        expect(size.smallestText).toBeGreaterThanOrEqual(MIN_TEXT);
-        const drawn = await meter!.measure(svg);
-        // Every hand-off label is drawn (an edge label the meter cannot find would pass the checks below unseen).
-        const handOffs = experience.links.filter((l) => l.from.service !== l.to.service).length;
-        expect(drawn.texts.filter((t) => t.kind === "edge").length).toBeGreaterThanOrEqual(handOffs);
-        expect(drawn.overlaps).toEqual([]);
-        expect(drawn.labelsUnderNodes).toEqual([]);
-        expect(intoLegend(drawn)).toEqual([]);
-      });
+    // Plain, and with the sludge findings as the report draws it (its legend has a box more).
+    for (const look of ["plain", "sludge"] as const) {
+      for (const experience of catalog.lifeExperiences) {
+        it(`${file} ${experience.id} (${look}): within ${MAX_WIDTH} x ${MAX_HEIGHT} px, text at least ${MIN_TEXT} px, no text over another, a node or the legend`, async () => {
+          const options = look === "sludge" ? { findings: lintCatalog(catalog).findings } : {};
+          const { diagrams } = toMermaid(catalog, { view: "life-experience", experience: experience.id }, options);
+          expect(diagrams.map((d) => d.id)).toEqual([`life-experience-${experience.id}-overview`]);
+          const svg = await chromium!.render(diagrams[0]!.text);
+          const size = measure(svg);
+          expect(size.width).toBeLessThanOrEqual(MAX_WIDTH);
+          expect(size.height).toBeLessThanOrEqual(MAX_HEIGHT);
+          expect(size.smallestText).toBeGreaterThanOrEqual(MIN_TEXT);
+          const drawn = await meter!.measure(svg);
+          // Every hand-off label is drawn (an edge label the meter cannot find would pass the checks below unseen).
+          const handOffs = experience.links.filter((l) => l.from.service !== l.to.service).length;
+          expect(drawn.texts.filter((t) => t.kind === "edge").length).toBeGreaterThanOrEqual(handOffs);
+          expect(drawn.overlaps).toEqual([]);
+          expect(drawn.labelsUnderNodes).toEqual([]);
+          expect(intoLegend(drawn)).toEqual([]);
+        });
+      }
     }
   }
 });

@@ -66,6 +66,11 @@ export interface FlowCluster {
   readonly children: readonly string[];
   /** Class names applied to the subgraph. */
   readonly classes: readonly string[];
+  /**
+   * The direction its contents are laid out in. Mermaid honours it only for a subgraph no link crosses (it lays
+   * such a subgraph out on its own); without it, each nested level turns the direction of the one around it.
+   */
+  readonly direction?: "LR" | "TB";
 }
 
 /** A whole flowchart in intermediate form. */
@@ -208,6 +213,7 @@ export function writeFlowchart(chart: Flowchart, maxLabelLength = Number.POSITIV
     if (cluster !== undefined) {
       const title = cluster.title === null ? '" "' : markdownLabel(cluster.title, maxLabelLength);
       out.push(`${indent}subgraph ${cluster.id} [${title}]`);
+      if (cluster.direction !== undefined) out.push(`${indent}  direction ${cluster.direction}`);
       stack.push({ id: cluster.id, depth: frame.depth, close: true });
       for (let i = cluster.children.length - 1; i >= 0; i--) {
         stack.push({ id: cluster.children[i]!, depth: frame.depth + 1, close: false });

@@ -295,7 +295,9 @@ function drawOverview(setting: Setting, appearances: ReadonlyMap<number, Appeara
   nodes.push({ id: end, label: [[{ text: "End to end", strong: true }], ...timeLines(total)], shape: "rect", classes: ["total"] });
   for (const id of order) if (!outOf.has(id)) edges.push({ from: id, to: end, stroke: "invisible", arrow: "none", length: 1 });
 
-  const { classDefs, legends } = addLegends(setting, { nodes, clusters, edges }, { channelsUsed: new Set(), linkKinds, severities });
+  // The legend's boxes stacked (the sludge key above the hand-off samples), so that it is no wider than its widest
+  // box: side by side, beside the first service, they made the picture wider than 2,400 px.
+  const { classDefs, legends } = addLegends(setting, { nodes, clusters, edges }, { channelsUsed: new Set(), linkKinds, severities }, "LR");
   const top = [...order, end];
   if (legends !== undefined) top.push(legends);
   const services = [...appearances.values()].filter((a) => a.kind === "collapsed").length;
@@ -354,12 +356,15 @@ interface LegendInput {
 
 /**
  * Adds the legends (channels, hand-off kinds, sludge) to a drawing, in one box so that they sit together beside
- * the graph. Returns the class definitions the drawing needs and the legend box's id, if there is one.
+ * the graph; with `direction` "LR" the legend box and the hand-off samples are laid out left to right (a subgraph
+ * alone is laid out across the direction around it, so the boxes of the legend stack and each sample reads left to
+ * right). Returns the class definitions the drawing needs and the legend box's id, if there is one.
  */
 function addLegends(
   setting: Setting,
   into: { readonly nodes: FlowNode[]; readonly clusters: FlowCluster[]; readonly edges: FlowEdge[] },
   used: LegendInput,
+  direction?: "LR",
 ): { readonly classDefs: (readonly [string, string])[]; readonly legends?: string } {
   const { nodes, clusters, edges } = into;
   const { overlay } = setting.context.options;
@@ -386,7 +391,7 @@ function addLegends(
     handoffKeys.push(a, b);
   }
   if (handoffKeys.length > 0) {
-    clusters.push({ id: "g_handoffs", title: [[{ text: "Hand-offs", strong: true }]], children: handoffKeys, classes: ["legend"] });
+    clusters.push({ id: "g_handoffs", title: [[{ text: "Hand-offs", strong: true }]], children: handoffKeys, classes: ["legend"], ...(direction ? { direction } : {}) });
     legends.push("g_handoffs");
   }
   const classDefs = [...CLASS_DEFS];
@@ -402,7 +407,7 @@ function addLegends(
     classDefs.push(...SEVERITY_CLASS_DEFS);
   }
   if (legends.length === 0) return { classDefs };
-  clusters.push({ id: "g_legends", title: [[{ text: "Legend", strong: true }]], children: legends, classes: ["legends"] });
+  clusters.push({ id: "g_legends", title: [[{ text: "Legend", strong: true }]], children: legends, classes: ["legends"], ...(direction ? { direction } : {}) });
   return { classDefs, legends: "g_legends" };
 }
 
