@@ -17,7 +17,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: "blueprint-ssa-retire-overlay", view: { view: "blueprint", service: "ssa-retire" }, options: { findings: retirementFindings() } },
   { name: "blueprint-ssa-retire-customer-backstage", view: { view: "blueprint", service: "ssa-retire" }, options: { lanes: ["customer", "backstage"] } },
   { name: "blueprint-ssa-retire-swimlane", view: { view: "blueprint", service: "ssa-retire" }, options: { layout: "swimlane" } },
-  { name: "blueprint-ssa-retire-split", view: { view: "blueprint", service: "ssa-retire" }, options: { maxEdges: 45 } },
+  { name: "blueprint-ssa-retire-split", view: { view: "blueprint", service: "ssa-retire" }, options: { maxEdges: 80 } },
   { name: "blueprint-cms-enroll", view: { view: "blueprint", service: "cms-enroll" } },
   { name: "life-experience-retire", view: { view: "life-experience", experience: "retire" } },
   { name: "life-experience-retire-detailed", view: { view: "life-experience", experience: "retire" }, options: { detailed: true } },

@@ -17,8 +17,8 @@ import type { Service } from "../../model/schema.js";
 import { budgetTooSmall, fitAll, type Budget, type Cost } from "./budget.js";
 import { agencyName, requireService, type ViewContext } from "./context.js";
 import { shownFlows, stepIndexes, stepShown, type ShownService } from "./filters.js";
-import { markdownLabel, writeFlowchart, type FlowCluster, type FlowEdge, type FlowNode, type Flowchart, type Label } from "./flowchart.js";
-import { pinBand, type BandItem } from "./bands.js";
+import { markdownLabel, writeFlowchart, writtenEdgeCount, type FlowCluster, type FlowEdge, type FlowNode, type Flowchart, type Label } from "./flowchart.js";
+import { PIN_WEIGHT, pinBand, type BandItem } from "./bands.js";
 import { LEGEND_CLUSTER_ID, helperNodeId, laneClusterId, lineClusterId, stepNodeId } from "./ids.js";
 import { compactStepLabel, flowLabel } from "./labels.js";
 import { placeMoments, type MomentPlacement } from "./moments.js";
@@ -478,7 +478,7 @@ function stepCosts(plan: Plan, labels: readonly StepLabel[]): Cost[] {
     // part), its share of class statements and of the helpers that pin long gaps in eight bands.
     // A step opens a column of the picture when its rank differs from the step before it (steps are in rank order).
     const width = i === 0 || rank[l] !== rank[plan.order[i - 1]!] ? 1 : 0;
-    return { text: label.length + 20 + 45 + flowCount * 70 + 16 + gapShare * 40, edges: 1 + flowCount + gapShare, width };
+    return { text: label.length + 20 + 45 * PIN_WEIGHT + flowCount * 70 + 16 + gapShare * 40 * PIN_WEIGHT, edges: PIN_WEIGHT * (1 + gapShare) + flowCount, width };
   });
 }
 
@@ -497,7 +497,7 @@ class WrittenWindow {
     /** Its columns: the ranks its steps take. */
     readonly width: number,
   ) {
-    this.edges = chart.edges.length;
+    this.edges = writtenEdgeCount(chart);
   }
 
   get text(): string {
@@ -530,7 +530,8 @@ export function blueprintView(context: ViewContext, serviceId: unknown): Mermaid
   for (const details of context.options.details ? [true, false] : [false]) {
     const labels = stepLabels(context, plan, details);
     const costs = stepCosts(plan, labels);
-    const fixed: Cost = { text: 4_000, edges: 30 };
+    // The start and end pins of eight bands (each written PIN_WEIGHT times), the legend and the styles.
+    const fixed: Cost = { text: 4_000, edges: 16 * PIN_WEIGHT + 14 };
     const write = (list: readonly [number, number][]): WrittenWindow[] => {
       const partOf = new Int32Array(plan.order.length);
       list.forEach(([s, e], part) => {

@@ -55,6 +55,12 @@ export interface FlowEdge {
   readonly length: number;
   /** CSS for a `linkStyle` line, if the edge has its own style. */
   readonly style?: string;
+  /**
+   * How many times the link is written (default 1). Mermaid's layout (dagre) adds up the weights of parallel links
+   * when it orders the nodes of a rank, so an invisible pin written several times holds its band in place against
+   * the pull of flows to far lanes (see bands.ts). Each copy counts against Mermaid's `maxEdges`.
+   */
+  readonly weight?: number;
 }
 
 /** A subgraph. */
@@ -172,6 +178,18 @@ function link(edge: FlowEdge): string {
 }
 
 
+/** How many times an edge is written: its weight, a whole number of at least 1. */
+export function edgeWeight(edge: FlowEdge): number {
+  return edge.weight === undefined ? 1 : Math.max(1, Math.floor(edge.weight));
+}
+
+/** How many links a flowchart's text holds (what Mermaid's `maxEdges` counts): every edge as often as it is written. */
+export function writtenEdgeCount(chart: Flowchart): number {
+  let count = 0;
+  for (const edge of chart.edges) count += edgeWeight(edge);
+  return count;
+}
+
 /**
  * Writes a flowchart as Mermaid text. Nodes are defined inside their subgraphs; every edge comes after all
  * subgraphs (an edge written inside a subgraph would pull its nodes into it); classes and link styles come last.
@@ -227,18 +245,24 @@ export function writeFlowchart(chart: Flowchart, maxLabelLength = Number.POSITIV
   }
 
   const styled = new Map<string, number[]>();
-  chart.edges.forEach((edge, index) => {
+  // linkStyle counts written links, so an edge written several times takes several indexes.
+  let index = 0;
+  for (const edge of chart.edges) {
     const write = chart.header === "swimlane-beta" ? plainLabel : markdownLabel;
     const text = edge.label === undefined ? "" : write(edge.label, maxLabelLength);
     const label = text === "" || text === '" "' ? "" : `|${text}|`;
-    out.push(`  ${edge.from} ${link(edge)}${label} ${edge.to}`);
+    const line = `  ${edge.from} ${link(edge)}${label} ${edge.to}`;
     const style = edge.arrow === "start" ? `marker-end:none${edge.style === undefined ? "" : `,${edge.style}`}` : edge.style;
-    if (style !== undefined) {
-      const list = styled.get(style);
-      if (list) list.push(index);
-      else styled.set(style, [index]);
+    const copies = edgeWeight(edge);
+    for (let copy = 0; copy < copies; copy++, index++) {
+      out.push(line);
+      if (style !== undefined) {
+        const list = styled.get(style);
+        if (list) list.push(index);
+        else styled.set(style, [index]);
+      }
     }
-  });
+  }
 
   for (const [name, css] of chart.classDefs) out.push(`  classDef ${name} ${css}`);
   const byClass = new Map<string, string[]>();
