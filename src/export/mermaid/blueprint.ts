@@ -385,7 +385,7 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
     ...(context.options.title ? { title } : {}),
     accTitle: title,
     accDescr: `${members.length} step${members.length === 1 ? "" : "s"} of ${service.name} in ${plan.lanes.length} lanes, from physical evidence to support processes, with the lines of interaction, visibility and internal interaction.`,
-    ...(swimlane ? {} : { config: { rankSpacing: 30, nodeSpacing: 12, wrappingWidth: 180 } }),
+    ...(swimlane ? {} : { config: { rankSpacing: 30, nodeSpacing: 10, wrappingWidth: 180, curve: "rounded" } }),
     nodes,
     clusters,
     top,
