@@ -120,6 +120,7 @@ export type {
 } from "./model/schema.js";
 
 // ── model: issues and validation ──────────────────────────────────────────────────────────────────────────────
+export { ServiceBlueprintError, isServiceBlueprintError } from "./internal/error.js";
 export { CATALOG_ISSUE_CODES, CatalogValidationError, formatIssues, formatPath } from "./model/issues.js";
 export type { CatalogIssue, CatalogIssueCode, PathSegment } from "./model/issues.js";
 export { DEFAULT_LIMITS, parseCatalog, safeParseCatalog } from "./model/validate.js";

@@ -2,6 +2,8 @@
  * The one error class of the command line: every failure a command reports as one line, with an exit code.
  */
 
+import { ServiceBlueprintError } from "../internal/error.js";
+
 /** What went wrong, as a snake_case code. */
 export type CliErrorCode =
   | "usage"
@@ -21,7 +23,7 @@ export type CliErrorCode =
 export const EXIT = Object.freeze({ ok: 0, findings: 1, usage: 2 });
 
 /** A failure that stops a command; printed as one line (`error <code>: message (hint)`), exit code 2. */
-export class CliError extends Error {
+export class CliError extends ServiceBlueprintError {
   readonly code: CliErrorCode;
   readonly hint?: string;
   readonly exitCode: number;

@@ -7,6 +7,8 @@
  * aborted and recorded, so a diagram can never reach the network (for example through an `<img>` in a label).
  */
 
+import { ServiceBlueprintError } from "../internal/error.js";
+
 /**
  * Options of {@link renderSvg} and {@link createSvgRenderer}.
  *
@@ -68,7 +70,7 @@ export type RenderSvgErrorCode =
  * }
  * ```
  */
-export class RenderSvgError extends Error {
+export class RenderSvgError extends ServiceBlueprintError {
   /** What went wrong. */
   readonly code: RenderSvgErrorCode;
   /** How to fix it. */

@@ -3,6 +3,8 @@
  * valid.
  */
 
+import { ServiceBlueprintError } from "../internal/error.js";
+
 /**
  * Every code a {@link GraphAnalysisError} can carry.
  *
@@ -36,7 +38,7 @@ export type GraphAnalysisErrorCode = (typeof GRAPH_ANALYSIS_ERROR_CODES)[number]
  * }
  * ```
  */
-export class GraphAnalysisError extends Error {
+export class GraphAnalysisError extends ServiceBlueprintError {
   /** What went wrong. */
   readonly code: GraphAnalysisErrorCode;
   /** Where: `serviceId`, `experienceId`, or the option, e.g. `options.maxPaths`. */

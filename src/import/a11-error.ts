@@ -2,6 +2,8 @@
  * The one exception class of the A-11 importer: a CSV it cannot read, or options it cannot follow.
  */
 
+import { ServiceBlueprintError } from "../internal/error.js";
+
 /**
  * Every code an {@link A11ImportError} can carry.
  *
@@ -74,7 +76,7 @@ export interface A11ImportErrorDetails {
  * }
  * ```
  */
-export class A11ImportError extends Error {
+export class A11ImportError extends ServiceBlueprintError {
   /** What went wrong. */
   readonly code: A11ImportErrorCode;
   /** The 1-based data row, when the problem is in one. */

@@ -3,6 +3,8 @@
  * it was found, a message and (where we can tell) a hint on how to fix it.
  */
 
+import { ServiceBlueprintError } from "../internal/error.js";
+
 /**
  * Every code a {@link CatalogIssue} can carry.
  *
@@ -158,7 +160,7 @@ export function formatIssues(issues: readonly CatalogIssue[], source?: string): 
  * }
  * ```
  */
-export class CatalogValidationError extends Error {
+export class CatalogValidationError extends ServiceBlueprintError {
   /** Always `invalid_catalog`. */
   readonly code = "invalid_catalog" as const;
   /** Every problem found. */

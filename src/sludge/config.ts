@@ -10,6 +10,7 @@ import { type Rule, validateRuleOptions } from "./define-rule.js";
 import { PRESETS, type PresetName, presetRules } from "./presets.js";
 import { builtinRules } from "./rules/index.js";
 import { SEVERITIES, type Severity } from "./types.js";
+import { ServiceBlueprintError } from "../internal/error.js";
 
 /**
  * The default value of one hour of a customer's time, in US dollars: the US Bureau of Labor Statistics' average
@@ -218,7 +219,7 @@ export interface LintConfigIssue {
  * }
  * ```
  */
-export class LintConfigError extends Error {
+export class LintConfigError extends ServiceBlueprintError {
   /** Always `invalid_config`. */
   readonly code = "invalid_config" as const;
   /** The problems, each with a path. */

@@ -8,6 +8,7 @@
  */
 import { type PathSegment, formatPath } from "../model/issues.js";
 import { RULE_CATEGORIES, type RuleCategory, type RuleContext, type RuleSource, SEVERITIES, type Severity } from "./types.js";
+import { ServiceBlueprintError } from "../internal/error.js";
 
 export type { RuleSource } from "./types.js";
 
@@ -284,7 +285,7 @@ export interface RuleDefinition<Schema extends RuleOptionsSchema<object>> {
  * catch (error) { if (error instanceof RuleDefinitionError) console.error(error.code, error.message); }
  * ```
  */
-export class RuleDefinitionError extends Error {
+export class RuleDefinitionError extends ServiceBlueprintError {
   /** Always `invalid_rule`. */
   readonly code = "invalid_rule" as const;
   /** The rule id, as given. */

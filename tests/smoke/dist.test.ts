@@ -26,6 +26,24 @@ describe("the built package", () => {
     expect(() => lib.parseCatalog({ version: 1 })).toThrow(lib.CatalogValidationError);
   });
 
+  it("tells its errors from another copy of the package: isServiceBlueprintError across ESM and CommonJS", async () => {
+    const esmLib = await import(esm.href);
+    const cjsLib = createRequire(import.meta.url)(cjs.pathname);
+    let thrown: unknown;
+    try {
+      cjsLib.parseCatalog({ version: 1 });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(cjsLib.ServiceBlueprintError);
+    // instanceof fails between the two copies; the brand does not.
+    expect(thrown instanceof esmLib.CatalogValidationError).toBe(false);
+    expect(esmLib.isServiceBlueprintError(thrown)).toBe(true);
+    expect(esmLib.isServiceBlueprintError(thrown, "invalid_catalog")).toBe(true);
+    expect(esmLib.isServiceBlueprintError(thrown, "invalid_config")).toBe(false);
+    expect(esmLib.isServiceBlueprintError(new Error("x"))).toBe(false);
+  });
+
   it("does not load mermaid, a browser or fast-check from the core", async () => {
     const { readFileSync } = await import("node:fs");
     const { execFileSync } = await import("node:child_process");

@@ -3,6 +3,7 @@
  */
 import type { Lane } from "../../model/vocabulary.js";
 import type { Finding } from "./overlay.js";
+import { ServiceBlueprintError } from "../../internal/error.js";
 
 /**
  * Which diagram to draw. Ids are catalog ids.
@@ -215,7 +216,7 @@ export type MermaidExportErrorCode =
  * }
  * ```
  */
-export class MermaidExportError extends Error {
+export class MermaidExportError extends ServiceBlueprintError {
   /** What went wrong. */
   readonly code: MermaidExportErrorCode;
   /** Where: `view.service`, `options.maxEdges`, ... */

@@ -7,6 +7,7 @@ import { formatMarkdown } from "./markdown.js";
 import { formatSarif, sarifChunks } from "./sarif.js";
 import type { FormatOptions } from "./shared.js";
 import { formatStylish, stylishChunks } from "./stylish.js";
+import { ServiceBlueprintError } from "../../internal/error.js";
 
 /**
  * Every output format.
@@ -39,7 +40,7 @@ export type FindingFormat = (typeof FINDING_FORMATS)[number];
  * try { formatFindings(result, "xml" as never); } catch (error) { if (error instanceof FormatError) console.error(error.message); }
  * ```
  */
-export class FormatError extends Error {
+export class FormatError extends ServiceBlueprintError {
   /** Always `unknown_format`. */
   readonly code = "unknown_format" as const;
   /**

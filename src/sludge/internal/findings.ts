@@ -9,9 +9,13 @@ import type { StepRef } from "../../model/schema.js";
 import { cents, experiencePeople, reachOf, tidy } from "../burden.js";
 import type { AnalysisAccess, Finding, FindingBurden, FindingTarget, ReportInput, ReportTarget } from "../types.js";
 import { byText, nonexhaustive } from "../../internal/words.js";
+import { ServiceBlueprintError } from "../../internal/error.js";
 
 /** A report that names something the catalog does not hold, or mixes target kinds. @internal */
-export class ReportTargetError extends Error {
+export class ReportTargetError extends ServiceBlueprintError {
+  /** Always `invalid_report_target`. */
+  readonly code = "invalid_report_target" as const;
+
   constructor(message: string) {
     super(message);
     this.name = "ReportTargetError";
