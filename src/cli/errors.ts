@@ -29,7 +29,7 @@ export class CliError extends ServiceBlueprintError {
   readonly exitCode: number;
 
   constructor(code: CliErrorCode, message: string, hint?: string, options?: { cause?: unknown; exitCode?: number }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.name = "CliError";
     this.code = code;
     if (hint !== undefined) this.hint = hint;

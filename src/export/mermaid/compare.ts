@@ -10,7 +10,7 @@ import type { StepBurden } from "../../sludge/burden.js";
 import { type CatalogComparison, compareCatalogs } from "../../sludge/compare.js";
 import type { LintConfig, ResolvedLintConfig } from "../../sludge/config.js";
 import { DEFAULT_MAX_LABEL_LENGTH } from "./filters.js";
-import { type FlowCluster, type FlowEdge, type FlowNode, type Label, type LabelLine, writeFlowchart } from "./flowchart.js";
+import { type FlowCluster, type FlowEdge, type FlowNode, type Flowchart, type Label, type LabelLine, writeFlowchart, writtenEdgeCount } from "./flowchart.js";
 import { formatMinutes, formatShare } from "./format.js";
 import { LEGEND_CLUSTER_ID, helperNodeId, stepNodeId } from "./ids.js";
 import { visibleName } from "./labels.js";
@@ -233,25 +233,23 @@ export function compareDiagram(asIs: Catalog, toBe: Catalog, options: CompareDia
   // No links between the keys: unlinked nodes of one subgraph sit side by side in one rank.
   const name = after?.name ?? before?.name ?? serviceId;
   const title = `As-is vs to-be: ${name}`;
-  const text = writeFlowchart(
-    {
-      header: "flowchart",
-      direction: "TB",
-      ...(options.title === false ? {} : { title }),
-      accTitle: title,
-      accDescr: `${added.size} new, ${changed.size} changed and ${removed.size} removed steps; customer minutes per customer ${formatMinutes(minutesBefore)} before, ${formatMinutes(minutesAfter)} after`,
-      config: { wrappingWidth: 220 },
-      nodes: [...nodes, ...keys],
-      clusters: [legend],
-      top: [LEGEND_CLUSTER_ID, ...top],
-      edges,
-      classDefs: [
-        ...STATUS_CLASSES.map(([, className, css]) => [className, css] as const),
-        ["cmpTotals", "fill:#eff6ff,stroke:#1d4ed8,stroke-width:2px,color:#1e3a8a"],
-        ["cmpLegend", "fill:#f8fafc,stroke:#cbd5e1"],
-      ],
-    },
-    maxLabelLength,
-  );
-  return { diagrams: [{ id: `compare-${serviceId}`, title, text, edges: edges.length }], warnings };
+  const chart: Flowchart = {
+    header: "flowchart",
+    direction: "TB",
+    ...(options.title === false ? {} : { title }),
+    accTitle: title,
+    accDescr: `${added.size} new, ${changed.size} changed and ${removed.size} removed steps; customer minutes per customer ${formatMinutes(minutesBefore)} before, ${formatMinutes(minutesAfter)} after`,
+    config: { wrappingWidth: 220 },
+    nodes: [...nodes, ...keys],
+    clusters: [legend],
+    top: [LEGEND_CLUSTER_ID, ...top],
+    edges,
+    classDefs: [
+      ...STATUS_CLASSES.map(([, className, css]) => [className, css] as const),
+      ["cmpTotals", "fill:#eff6ff,stroke:#1d4ed8,stroke-width:2px,color:#1e3a8a"],
+      ["cmpLegend", "fill:#f8fafc,stroke:#cbd5e1"],
+    ],
+  };
+  const text = writeFlowchart(chart, maxLabelLength);
+  return { diagrams: [{ id: `compare-${serviceId}`, title, text, edges: writtenEdgeCount(chart) }], warnings };
 }

@@ -18,7 +18,7 @@ import { channelGroup, type ChannelGroup, type LinkKind } from "../../model/voca
 import { budgetTooSmall, fitAll, fits, type Budget, type Cost } from "./budget.js";
 import { agencyName, type ViewContext } from "./context.js";
 import { shownFlows, stepIndexes, stepShown, type ShownService } from "./filters.js";
-import { markdownLabel, writeFlowchart, type FlowCluster, type FlowEdge, type FlowNode, type Flowchart, type Label, type LabelLine } from "./flowchart.js";
+import { markdownLabel, writeFlowchart, writtenEdgeCount, type FlowCluster, type FlowEdge, type FlowNode, type Flowchart, type Label, type LabelLine } from "./flowchart.js";
 import { formatDays, formatMinutes, formatShare } from "./format.js";
 import { agencyClusterId, helperNodeId, serviceClusterId, serviceNodeId, stepNodeId } from "./ids.js";
 import { flowLabel, stepLabel, visibleName } from "./labels.js";
@@ -609,7 +609,7 @@ function requireExperience(context: ViewContext, id: unknown): LifeExperience {
 function measure(chart: Flowchart, maxLabelLength: number): { readonly text: string; readonly edges: number } {
   let text: string | undefined;
   return {
-    edges: chart.edges.length,
+    edges: writtenEdgeCount(chart),
     get text(): string {
       text ??= writeFlowchart(chart, maxLabelLength);
       return text;
