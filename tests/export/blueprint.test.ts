@@ -151,14 +151,16 @@ describe("blueprint overlay", () => {
     expect(content.nodes.get(node("appeal"))).toContain("⚠ 1");
     expect(content.nodes.get(node("verify"))).toMatch(/^Verify earnings record ⚠ 1 /);
     expect(content.nodes.get(node("learn"))).not.toContain("⚠");
-    expect(content.subgraphs.get("g_legend")?.title).toBe("Legend");
+    expect(content.nodes.get("h_head9")).toBe("Legend");
+    expect(content.subgraphs.get("g_legend")?.title).toBe("");
     expect([...content.nodes.values()]).toContain("⚠ n sludge findings 1 error, 1 warning, 1 info");
     checkPinnedLayout(content);
   });
 
   it("draws the same legend of borders and flows in the plain view", async () => {
     const content = await flowchart(toMermaid(catalog, { view: "blueprint", service: "ssa-retire" }, WHOLE).diagrams[0]!.text);
-    expect(content.subgraphs.get("g_legend")?.title).toBe("Legend");
+    expect(content.nodes.get("h_head9")).toBe("Legend");
+    expect(content.subgraphs.get("g_legend")?.title).toBe("");
     expect(["h_key0", "h_key1", "h_key2", "h_key3"].map((id) => content.nodes.get(id))).toEqual([
       "Fail point red border",
       "Wait dashed border",

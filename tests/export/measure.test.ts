@@ -102,6 +102,7 @@ describe.skipIf(meter === null)("blueprints of the bundled examples at 100%", ()
         }
       }
       expect(problems).toEqual([]);
-    });
+      // Every part of every service, twice: the federal catalog alone renders over a hundred diagrams.
+    }, 240_000);
   }
 });

@@ -231,7 +231,7 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
   const bridged = info.flows.some((e) => shown.flows[e]!.flow === undefined);
   const serviceFindings = overlay.active ? overlay.services.get(service.id) : undefined;
   const keys = legendKeys({ stubs: stubList.length > 0, bridged, overlay: overlay.active, severities, serviceRules: serviceFindings?.rules ?? [] });
-  const tailRank = Math.max(stubList.some((s) => !s.incoming) ? outRank + 1 : outRank, keys.length + 1);
+  const tailRank = Math.max(stubList.some((s) => !s.incoming) ? outRank + 1 : outRank, keys.length + 2);
   const endRank = tailRank + 1;
   const stubRank = (s: { incoming: boolean }): number => (s.incoming ? 2 : outRank);
 
@@ -368,12 +368,14 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
     clusters.push(cluster);
     top.push(cluster.id);
   } else {
-    // The legend is a band under the lanes: its keys left to right.
+    // The legend is a band under the lanes: a heading like the lanes' (a cluster title would be drawn over the
+    // first row of keys: dagre reserves no room for it), then its keys left to right.
+    const legendHead = helperNodeId("head", 9);
     const legendTail = helperNodeId("tail", 9);
-    nodes.push(ghost(legendTail));
-    const items = [...keys.map((key, i) => ({ id: key.id, rank: i + 1 })), { id: legendTail, rank: tailRank }];
+    nodes.push({ id: legendHead, label: cluster.title!, shape: "rect", classes: ["lanehead"] }, ghost(legendTail));
+    const items = [{ id: legendHead, rank: 1 }, ...keys.map((key, i) => ({ id: key.id, rank: i + 2 })), { id: legendTail, rank: tailRank }];
     const helpers = band(items);
-    clusters.push({ ...cluster, children: [...items.map((item) => item.id), ...helpers] });
+    clusters.push({ ...cluster, title: null, children: [...items.map((item) => item.id), ...helpers] });
     top.push(cluster.id);
   }
   if (!swimlane) top.push(end);

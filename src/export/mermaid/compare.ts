@@ -239,7 +239,9 @@ export function compareDiagram(asIs: Catalog, toBe: Catalog, options: CompareDia
     ...(options.title === false ? {} : { title }),
     accTitle: title,
     accDescr: `${added.size} new, ${changed.size} changed and ${removed.size} removed steps; customer minutes per customer ${formatMinutes(minutesBefore)} before, ${formatMinutes(minutesAfter)} after`,
-    config: { wrappingWidth: 220 },
+    // Links drawn through their layout points, so that each label stays in the space dagre made for it (with
+    // Mermaid's default curve two branch labels can land on each other; see Flowchart.config.curve).
+    config: { wrappingWidth: 220, curve: "rounded" },
     nodes: [...nodes, ...keys],
     clusters: [legend],
     top: [LEGEND_CLUSTER_ID, ...top],

@@ -579,6 +579,8 @@ function draw(setting: Setting, appearances: ReadonlyMap<number, Appearance>, ti
     ...(context.options.title ? { title } : {}),
     accTitle: title,
     accDescr: `${shownServices} services of ${agencyChildren.size} agencies, grouped by agency, with ${edges.length} links and hand-offs.`,
+    // As the overview: labels stay where dagre made room for them (see Flowchart.config.curve).
+    config: { curve: "rounded" },
     nodes,
     clusters,
     top,
