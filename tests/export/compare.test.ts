@@ -2,7 +2,8 @@
  * The compare view (`compareDiagram`): one service as-is and to-be in one flowchart, steps classed new, changed,
  * removed and unchanged, with the customer minutes each saves and the service's totals, from `compareCatalogs`.
  * Golden files in tests/export/golden/compare (rewrite with `UPDATE_GOLDEN=1` and review the diff); rendered in
- * Chromium (skipped with a notice without it, an error under CI=true), at most 2,400 px wide at 100%.
+ * Chromium (skipped with a notice without it, an error under CI=true), at most 2,400 px wide at 100%, with no text
+ * over another and no label on a step.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +13,7 @@ import { formatMinutes } from "../../src/export/mermaid/format.js";
 import { openChromium, svgStructure } from "../helpers/chromium.js";
 import { parseMermaid, readMermaid } from "../helpers/mermaid-parse.js";
 import { retirementCatalog, retirementInput } from "./fixtures.js";
+import { openMeter } from "../helpers/measure-svg.js";
 import { svgWidth } from "./svg-measure.js";
 
 type StepInput = { id: string; name: string; lane: string; customerMinutes?: number; next?: { to: string; kind?: string; share?: number; label?: string }[] };
@@ -154,8 +156,10 @@ describe("compare golden files", () => {
 });
 
 const chromium = await openChromium();
+const meter = chromium === null ? null : await openMeter();
 afterAll(async () => {
   await chromium?.close();
+  await meter?.close();
 });
 
 /** Every service of every bundled redesign (as-is.yaml and to-be.yaml), and the test pair. */
@@ -185,6 +189,11 @@ describe.skipIf(chromium === null)("compare view in Chromium", () => {
         if (content.kind !== "flowchart") throw new Error("expected a flowchart");
         expect([...svgStructure(svg).nodes].sort()).toEqual([...content.nodes.keys()].sort());
         expect(svgWidth(svg), service).toBeLessThanOrEqual(2400);
+        // Readable: no text over another (two branch labels of one step did, before links were drawn rounded), no
+        // label on a step.
+        const drawn = await meter!.measure(svg);
+        expect(drawn.overlaps, service).toEqual([]);
+        expect(drawn.labelsUnderNodes, service).toEqual([]);
         expect(chromium!.blockedRequests.slice(before)).toEqual([]);
         if (service === "ssa-retire") await chromium!.screenshot(text, join(import.meta.dirname, "..", "..", "test-artifacts", "export", "compare-ssa-retire.png"));
       }
