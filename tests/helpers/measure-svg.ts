@@ -39,7 +39,7 @@ export interface Measurement {
   readonly smallestTitlePx: number;
   /** Pairs of text boxes that overlap (more than 2 px each way), described. */
   readonly overlaps: readonly string[];
-  /** Edge labels whose box lies (more than 2 px each way) over a drawn node's box, described. */
+  /** Edge labels and subgraph titles whose box lies (more than 2 px each way) over a drawn node's box, described. */
   readonly labelsUnderNodes: readonly string[];
   /** Every text box found (for reports). */
   readonly texts: readonly DrawnText[];
@@ -260,7 +260,8 @@ export function judge(raw: Raw): Measurement {
   }
   const labelsUnderNodes: string[] = [];
   for (const t of raw.texts) {
-    if (t.kind !== "edge") continue;
+    // Edge labels and subgraph titles (a legend's title was once drawn over its first row of keys).
+    if (t.kind === "node") continue;
     for (const n of raw.nodes) {
       const o = overlap(t.box, n.box);
       if (o.x > SLACK && o.y > SLACK) labelsUnderNodes.push(`${describe(t)} lies on node ${n.id} (${o.x.toFixed(0)}x${o.y.toFixed(0)} px)`);
