@@ -1,7 +1,7 @@
 /**
- * Every bundled example end to end through the built CLI: validate, lint (every format), diagram (every view),
- * compare (as-is → to-be) and report. This is the "script runs every example end to end" of the test suite; the
- * same commands make `npm run demo`.
+ * Every bundled example end to end through the command line (run in this process, from the sources): validate,
+ * lint (every format), diagram (every view), compare (as-is → to-be) and report. This is the "script runs every
+ * example end to end" of the test suite; the same commands make `npm run demo`.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
