@@ -8,7 +8,6 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { CliIo } from "../../src/cli/io.js";
-import { runCli as runProgram } from "../../src/cli/program.js";
 import { PACKAGE_VERSION } from "../../src/model/version.js";
 
 /** The repository root. */
@@ -58,6 +57,8 @@ export async function runCliInProcess(args: readonly string[], options: RunOptio
     cwd: resolve(options.cwd ?? ROOT),
     readStdin: async () => Buffer.from(options.stdin ?? ""),
   };
+  // Loaded on the first run: the smoke tests of the binary import this file without needing the program.
+  const { runCli: runProgram } = await import("../../src/cli/program.js");
   const code = await runProgram(args, io, PACKAGE_VERSION);
   return { code, stdout, stderr };
 }
