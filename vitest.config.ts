@@ -3,13 +3,15 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Three projects, so that a change runs the fast part in seconds:
- * - `unit`: the library from its sources (model, graph, sludge, exporters' text, report HTML, testing kit);
- * - `dist`: the built package and CLI as a user runs them (subprocesses of dist/cli.js, the packed tarball);
+ * - `unit`: the library from its sources (model, graph, sludge, exporters' text, report HTML, testing kit), and the
+ *   command line run in-process (`runCliInProcess` of tests/cli/run.ts: src/cli's `runCli` with an io in memory);
+ * - `dist`: the built package and CLI as a user runs them (a few smoke tests of dist/cli.js in subprocesses, in
+ *   tests/smoke/cli-binary.test.ts; the packed tarball; the README's commands);
  * - `chromium`: Mermaid output and the report rendered and measured in headless Chromium (Debian's package).
  * `npm test` runs all three; `npm test -- --project unit` runs one. The unit files share their workers' module
  * cache (`isolate: false`: none of them changes global state), which saves most of their start-up.
  */
-const DIST = ["tests/cli/**/*.test.ts", "tests/consumer/**/*.test.ts", "tests/smoke/**/*.test.ts", "tests/readme.test.ts"];
+const DIST = ["tests/consumer/**/*.test.ts", "tests/smoke/**/*.test.ts", "tests/readme.test.ts"];
 const CHROMIUM = [
   "tests/cli/report-chromium.test.ts",
   "tests/examples/figures.test.ts",

@@ -9,33 +9,11 @@ import { describe, expect, it } from "vitest";
 import { parseCatalogText } from "../../src/index.js";
 import { STARTER_CATALOG } from "../../src/cli/starter.js";
 import { RuleTester } from "../../src/testing/index.js";
-import { ROOT, runCli, tempDir } from "./run.js";
+import { postalPlugin } from "./postal-plugin.js";
+import { ROOT, runCliInProcess, tempDir } from "./run.js";
 
-const LIBRARY = pathToFileURL(join(ROOT, "dist/index.js")).href;
-
-/** A plugin module: one rule made with the built library's defineRule, options checked by a plain validator. */
-const PLUGIN = `import { defineRule } from ${JSON.stringify(LIBRARY)};
-export default defineRule({
-  meta: {
-    id: "postal-step", title: "Postal step", category: "compliance", categories: ["compliance"],
-    defaultSeverity: "warning", recommended: true,
-    description: "A step goes by post.", rationale: "Post is slow.", sources: [], remediation: "Offer an online channel.",
-    options: (input) => {
-      const { kinds = ["postal-mail"], ...rest } = input ?? {};
-      const extra = Object.keys(rest)[0];
-      if (extra !== undefined) return { issues: [{ message: "unknown option '" + extra + "'" }] };
-      return Array.isArray(kinds) ? { value: { kinds } } : { issues: [{ message: "a list of channel kinds", path: ["kinds"] }] };
-    },
-  },
-  check(ctx) {
-    for (const service of ctx.catalog.services)
-      for (const step of service.steps) {
-        const kind = step.channel === undefined ? undefined : ctx.index.channels.get(step.channel)?.kind;
-        if (kind !== undefined && ctx.options.kinds.includes(kind)) ctx.report({ target: { service: service.id, step: step.id }, message: "'" + step.id + "' goes by post" });
-      }
-  },
-});
-`;
+/** The plugin, made with the library's sources, as the command line runs in this process. */
+const PLUGIN = postalPlugin(pathToFileURL(join(ROOT, "src/index.ts")).href);
 
 /** A project: package.json, the starter catalog in a sub-folder, the plugin in rules/. */
 function project(config: string, configName = "service-blueprint.config.yaml"): string {
@@ -70,22 +48,10 @@ describe("a custom rule tested with the RuleTester runs in the CLI through a dis
 
   it("is found from a sub-folder, with the plugin path relative to the config", async () => {
     const dir = project("plugins: [./rules/postal-step.mjs]\nrules:\n  postal-step: error\n");
-    const run = await runCli(["lint", "catalog.yaml", "--format", "json"], { cwd: join(dir, "services") });
+    const run = await runCliInProcess(["lint", "catalog.yaml", "--format", "json"], { cwd: join(dir, "services") });
     expect(run.stderr).toBe("");
     expect(findingsOf(run.stdout, "postal-step")).toEqual([expect.objectContaining({ severity: "error", message: "'decision' goes by post" })]);
     expect(run.code).toBe(1);
-  });
-
-  it("reads an ES module config and a plugin package by name", async () => {
-    const dir = project(`export default { plugins: ["sb-plugin-postal"], rules: { "postal-step": ["info", { kinds: ["postal-mail"] }] } };\n`, "service-blueprint.config.mjs");
-    const pkg = join(dir, "node_modules", "sb-plugin-postal");
-    mkdirSync(join(pkg, "lib"), { recursive: true });
-    writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: "sb-plugin-postal", type: "module", exports: { ".": { import: "./lib/index.js" } } }));
-    writeFileSync(join(pkg, "lib", "index.js"), PLUGIN.replace("export default defineRule(", "export const postalStep = defineRule("));
-    const run = await runCli(["lint", "services/catalog.yaml", "--format", "json"], { cwd: dir });
-    expect(run.stderr).toBe("");
-    expect(findingsOf(run.stdout, "postal-step").map((f) => [f.severity, f.message])).toEqual([["info", "'decision' goes by post"]]);
-    expect(run.code).toBe(0);
   });
 
   it("stops at the project root, and --no-config turns discovery off", async () => {
@@ -94,26 +60,26 @@ describe("a custom rule tested with the RuleTester runs in the CLI through a dis
     mkdirSync(inner);
     writeFileSync(join(inner, "package.json"), "{}\n");
     writeFileSync(join(inner, "catalog.yaml"), STARTER_CATALOG);
-    const below = await runCli(["lint", "catalog.yaml", "--format", "json"], { cwd: inner });
+    const below = await runCliInProcess(["lint", "catalog.yaml", "--format", "json"], { cwd: inner });
     expect(findingsOf(below.stdout, "postal-step")).toEqual([]);
-    const off = await runCli(["lint", "services/catalog.yaml", "--format", "json", "--no-config"], { cwd: outer });
+    const off = await runCliInProcess(["lint", "services/catalog.yaml", "--format", "json", "--no-config"], { cwd: outer });
     expect(findingsOf(off.stdout, "postal-step")).toEqual([]);
-    const named = await runCli(["lint", "catalog.yaml", "--format", "json", "--config", "../service-blueprint.config.yaml"], { cwd: inner });
+    const named = await runCliInProcess(["lint", "catalog.yaml", "--format", "json", "--config", "../service-blueprint.config.yaml"], { cwd: inner });
     expect(findingsOf(named.stdout, "postal-step")).toHaveLength(1);
   });
 
   it("names a bad plugin, a bad option and a rule that is not there", async () => {
-    const missing = await runCli(["lint", "services/catalog.yaml"], { cwd: project("plugins: [./rules/nope.mjs]\n") });
+    const missing = await runCliInProcess(["lint", "services/catalog.yaml"], { cwd: project("plugins: [./rules/nope.mjs]\n") });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error invalid_config: service-blueprint.config.yaml: plugins\[0\] '.\/rules\/nope.mjs': no such file/);
     const empty = project("plugins: [./rules/empty.mjs]\n");
     writeFileSync(join(empty, "rules", "empty.mjs"), "export const answer = 42;\n");
-    const none = await runCli(["lint", "services/catalog.yaml"], { cwd: empty });
+    const none = await runCliInProcess(["lint", "services/catalog.yaml"], { cwd: empty });
     expect(none.stderr).toMatch(/plugins\[0\] '.\/rules\/empty.mjs': exports no rule made with defineRule/);
-    const option = await runCli(["lint", "services/catalog.yaml"], { cwd: project("plugins: [./rules/postal-step.mjs]\nrules:\n  postal-step: [error, { kind: [fax] }]\n") });
+    const option = await runCliInProcess(["lint", "services/catalog.yaml"], { cwd: project("plugins: [./rules/postal-step.mjs]\nrules:\n  postal-step: [error, { kind: [fax] }]\n") });
     expect(option.code).toBe(2);
     expect(option.stderr).toBe(`error invalid_config: service-blueprint.config.yaml: rules["postal-step"][1]: unknown option 'kind' (did you mean 'kinds'?)\n`);
-    const unknown = await runCli(["lint", "services/catalog.yaml"], { cwd: project("rules:\n  postal-step: error\n") });
+    const unknown = await runCliInProcess(["lint", "services/catalog.yaml"], { cwd: project("rules:\n  postal-step: error\n") });
     expect(unknown.stderr).toMatch(/unknown rule 'postal-step'/);
   });
 });
@@ -121,12 +87,12 @@ describe("a custom rule tested with the RuleTester runs in the CLI through a dis
 describe("init", () => {
   it("creates missing folders and writes a config that the commands then find", async () => {
     const dir = tempDir();
-    const run = await runCli(["init", "services/catalog.yaml", "--config"], { cwd: dir });
+    const run = await runCliInProcess(["init", "services/catalog.yaml", "--config"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("wrote services/catalog.yaml; next: service-blueprint validate services/catalog.yaml\nwrote service-blueprint.config.yaml\n");
     expect(readFileSync(join(dir, "services/catalog.yaml"), "utf8")).toBe(STARTER_CATALOG);
     writeFileSync(join(dir, "service-blueprint.config.yaml"), readFileSync(join(dir, "service-blueprint.config.yaml"), "utf8").replace("preset: recommended", "preset: nope"));
-    const lint = await runCli(["lint", "services/catalog.yaml"], { cwd: dir });
+    const lint = await runCliInProcess(["lint", "services/catalog.yaml"], { cwd: dir });
     expect(lint.code).toBe(2);
     expect(lint.stderr).toMatch(/^error invalid_config: service-blueprint.config.yaml: preset: unknown preset "nope"/);
   });
@@ -135,16 +101,16 @@ describe("init", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "node_modules/service-blueprint/schema"), { recursive: true });
     writeFileSync(join(dir, "node_modules/service-blueprint/schema/catalog.schema.json"), "{}");
-    const list = await runCli(["init", "--example", "list"], { cwd: dir });
+    const list = await runCliInProcess(["init", "--example", "list"], { cwd: dir });
     expect(list.stdout.split("\n")).toContain("having-a-child");
-    const run = await runCli(["init", "--example", "having-a-child"], { cwd: dir });
+    const run = await runCliInProcess(["init", "--example", "having-a-child"], { cwd: dir });
     expect(run.code).toBe(0);
     expect(readdirSync(join(dir, "having-a-child")).sort()).toEqual(["README.md", "as-is.yaml", "to-be.yaml"]);
     expect(readFileSync(join(dir, "having-a-child/as-is.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../node_modules/service-blueprint/schema/catalog.schema.json");
-    expect((await runCli(["validate", "having-a-child/as-is.yaml", "having-a-child/to-be.yaml"], { cwd: dir })).code).toBe(0);
-    const again = await runCli(["init", "--example", "having-a-child"], { cwd: dir });
+    expect((await runCliInProcess(["validate", "having-a-child/as-is.yaml", "having-a-child/to-be.yaml"], { cwd: dir })).code).toBe(0);
+    const again = await runCliInProcess(["init", "--example", "having-a-child"], { cwd: dir });
     expect(again.code).toBe(2);
-    const unknown = await runCli(["init", "--example", "having-a-chld"], { cwd: dir });
+    const unknown = await runCliInProcess(["init", "--example", "having-a-chld"], { cwd: dir });
     expect(unknown.stderr).toMatch(/^error unknown_id: no bundled example 'having-a-chld'/);
   });
 });

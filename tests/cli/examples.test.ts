@@ -1,14 +1,14 @@
 /**
- * Every bundled example end to end through the built CLI: validate, lint (every format), diagram (every view),
- * compare (as-is → to-be) and report. This is the "script runs every example end to end" of the test suite; the
- * same commands make `npm run demo`.
+ * Every bundled example end to end through the command line (run in this process, from the sources): validate,
+ * lint (every format), diagram (every view), compare (as-is → to-be) and report. This is the "script runs every
+ * example end to end" of the test suite; the same commands make `npm run demo`.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectInert } from "../report/html/hostile.js";
 import { parseCatalogText, summarizeFeedback } from "../../src/index.js";
-import { ROOT, examples, runCli, tempDir } from "./run.js";
+import { ROOT, examples, runCliInProcess, tempDir } from "./run.js";
 
 const all = examples();
 
@@ -22,29 +22,29 @@ describe("examples end to end", () => {
     const catalogs = example.toBe !== undefined ? [example.asIs, example.toBe] : [example.asIs];
 
     it("validates", async () => {
-      const run = await runCli(["validate", ...catalogs]);
+      const run = await runCliInProcess(["validate", ...catalogs]);
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       expect(run.stdout.trim().split("\n")).toHaveLength(catalogs.length);
     });
 
     it("lints in every format", async () => {
-      const json = await runCli(["lint", example.asIs, "--format", "json", "--fail-on", "never"]);
+      const json = await runCliInProcess(["lint", example.asIs, "--format", "json", "--fail-on", "never"]);
       expect(json.code).toBe(0);
       const [{ findings }] = JSON.parse(json.stdout) as [{ findings: { ruleId: string }[] }];
       expect(findings.length).toBeGreaterThan(0);
-      const stylish = await runCli(["lint", example.asIs, "--fail-on", "never"]);
+      const stylish = await runCliInProcess(["lint", example.asIs, "--fail-on", "never"]);
       expect(stylish.stdout).toContain(example.asIs);
-      const sarif = JSON.parse((await runCli(["lint", example.asIs, "--format", "sarif", "--fail-on", "never"])).stdout) as { version: string };
+      const sarif = JSON.parse((await runCliInProcess(["lint", example.asIs, "--format", "sarif", "--fail-on", "never"])).stdout) as { version: string };
       expect(sarif.version).toBe("2.1.0");
-      const markdown = await runCli(["lint", example.asIs, "--format", "markdown", "--fail-on", "never"]);
+      const markdown = await runCliInProcess(["lint", example.asIs, "--format", "markdown", "--fail-on", "never"]);
       expect(markdown.stdout).toMatch(/^#/m);
     });
 
     it("draws every view", async () => {
       const dir = tempDir();
       for (const view of ["blueprint", "life-experience", "journey"]) {
-        const run = await runCli(["diagram", example.asIs, "--view", view, "--sludge", "--out", dir]);
+        const run = await runCliInProcess(["diagram", example.asIs, "--view", view, "--sludge", "--out", dir]);
         expect(run.code, `${view}: ${run.stderr}`).toBe(0);
       }
       const files = readdirSync(dir);
@@ -54,7 +54,7 @@ describe("examples end to end", () => {
     });
 
     it.runIf(example.toBe !== undefined)("compares the as-is with the to-be, which saves hours", async () => {
-      const run = await runCli(["compare", example.asIs, example.toBe!, "--format", "json"]);
+      const run = await runCliInProcess(["compare", example.asIs, example.toBe!, "--format", "json"]);
       expect(run.code).toBe(0);
       const json = JSON.parse(run.stdout) as { burden: { total: { delta: { annualHours: number } } }; fixed: unknown[] };
       expect(json.burden.total.delta.annualHours).toBeLessThan(0);
@@ -63,7 +63,7 @@ describe("examples end to end", () => {
 
     it("writes the report", async () => {
       const out = join(tempDir(), "report.html");
-      const run = await runCli(["report", example.asIs, "--out", out, "--no-svg"]);
+      const run = await runCliInProcess(["report", example.asIs, "--out", out, "--no-svg"]);
       expect(run.code, run.stderr).toBe(0);
       const dom = expectInert(readFileSync(out, "utf8"));
       const doc = dom.window.document;
@@ -76,7 +76,7 @@ describe("examples end to end", () => {
 
   it("reports the imported federal A-11 feedback with its figures per service", async () => {
     const out = join(tempDir(), "hisp.html");
-    const run = await runCli(["report", "examples/federal-hisp-services/catalog.yaml", "--out", out, "--no-svg"]);
+    const run = await runCliInProcess(["report", "examples/federal-hisp-services/catalog.yaml", "--out", out, "--no-svg"]);
     expect(run.code, run.stderr).toBe(0);
     const dom = expectInert(readFileSync(out, "utf8"));
     const doc = dom.window.document;

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { serializeCatalog } from "../../src/index.js";
 import { reportBrowser } from "../helpers/report-browser.js";
 import { hostileCatalog } from "../report/html/hostile.js";
-import { ROOT, runCli, tempDir } from "./run.js";
+import { ROOT, runCliInProcess, tempDir } from "./run.js";
 
 const chromium = reportBrowser();
 const CHROMIUM = chromium.path;
@@ -50,7 +50,7 @@ async function visit(file: string): Promise<Visit> {
 describe.skipIf(!present)("diagram --svg", { timeout: 180_000 }, () => {
   it("writes well-formed SVG files beside the Mermaid text, with progress on stderr", async () => {
     const dir = tempDir();
-    const run = await runCli(["diagram", "examples/approaching-retirement/as-is.yaml", "--view", "blueprint", "--svg", "--out", dir], {
+    const run = await runCliInProcess(["diagram", "examples/approaching-retirement/as-is.yaml", "--view", "blueprint", "--svg", "--out", dir], {
       env: { CHROMIUM_PATH: CHROMIUM },
     });
     expect(run.code, run.stderr).toBe(0);
@@ -73,7 +73,7 @@ describe.skipIf(!present)("diagram --svg", { timeout: 180_000 }, () => {
 describe.skipIf(!present)("the HTML report in Chromium", { timeout: 180_000 }, () => {
   it("loads offline with no console error, shows rendered SVG diagrams, and filters findings", async () => {
     const out = join(tempDir(), "report.html");
-    const run = await runCli(["report", "examples/approaching-retirement/as-is.yaml", "--out", out], { env: { CHROMIUM_PATH: CHROMIUM } });
+    const run = await runCliInProcess(["report", "examples/approaching-retirement/as-is.yaml", "--out", out], { env: { CHROMIUM_PATH: CHROMIUM } });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/\[\s*\d+\/\d+\] rendering /);
     const v = await visit(out);
@@ -106,7 +106,7 @@ describe.skipIf(!present)("the HTML report in Chromium", { timeout: 180_000 }, (
     const catalog = join(dir, "hostile.yaml");
     writeFileSync(catalog, serializeCatalog(hostileCatalog()));
     const out = join(dir, "report.html");
-    const run = await runCli(["report", catalog, "--out", out], { env: { CHROMIUM_PATH: CHROMIUM } });
+    const run = await runCliInProcess(["report", catalog, "--out", out], { env: { CHROMIUM_PATH: CHROMIUM } });
     expect(run.code, run.stderr).toBe(0);
     const v = await visit(out);
     await v.page.mouse.move(200, 200);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCatalog, serializeCatalog } from "../../src/index.js";
 import { smallCatalog } from "../fixtures/small-catalog.js";
-import { runCli, tempDir } from "./run.js";
+import { runCliInProcess, tempDir } from "./run.js";
 
 const JSON_TEXT = JSON.stringify(smallCatalog(), null, 2);
 const YAML_TEXT = serializeCatalog(parseCatalog(smallCatalog()));
@@ -34,7 +34,7 @@ describe("validate, lint and compare on hostile files (issue 21)", () => {
     const dir = tempDir();
     const file = join(dir, name);
     writeFileSync(file, content);
-    const validate = await runCli(["validate", file]);
+    const validate = await runCliInProcess(["validate", file]);
     expect(validate.stderr).toBe("");
     if (expected === undefined) {
       expect(validate.code).toBe(0);
@@ -44,10 +44,10 @@ describe("validate, lint and compare on hostile files (issue 21)", () => {
     expect(validate.code).toBe(1);
     expect(validate.stdout).toMatch(expected);
     expect(validate.stdout).not.toMatch(/\n\s+at /);
-    const again = await runCli(["validate", file]);
+    const again = await runCliInProcess(["validate", file]);
     expect(again).toEqual(validate);
     for (const args of [["lint", file], ["compare", file, file]]) {
-      const run = await runCli(args);
+      const run = await runCliInProcess(args);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(expected);
       expect(run.stderr).not.toMatch(/\n\s+at |internal/);
@@ -80,7 +80,7 @@ describe("diagram on a service that splits into many parts", () => {
     const file = join(dir, "chain.json");
     writeFileSync(file, chain(3_000));
     const out = join(dir, "diagrams");
-    const refused = await runCli(["diagram", file, "--view", "blueprint", "--out", out, "--max-files", "3"]);
+    const refused = await runCliInProcess(["diagram", file, "--view", "blueprint", "--out", out, "--max-files", "3"]);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe("");
     // Counts in the message carry thousands separators ("1,000 files"); the hint's --max-files value does not.
@@ -89,10 +89,10 @@ describe("diagram on a service that splits into many parts", () => {
     );
     expect(existsSync(out)).toBe(false);
     const count = Number(/--max-files (\d+)\)\n$/.exec(refused.stderr)![1]);
-    const written = await runCli(["diagram", file, "--view", "blueprint", "--out", out, "--max-files", String(count)]);
+    const written = await runCliInProcess(["diagram", file, "--view", "blueprint", "--out", out, "--max-files", String(count)]);
     expect(written.code).toBe(0);
     expect(readdirSync(out)).toHaveLength(count);
-    const bad = await runCli(["diagram", file, "--view", "blueprint", "--max-files", "0"]);
+    const bad = await runCliInProcess(["diagram", file, "--view", "blueprint", "--max-files", "0"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--max-files must be a whole number from 1/);
   });

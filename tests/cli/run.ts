@@ -1,10 +1,14 @@
 /**
- * Runs the built CLI (`dist/cli.js`, built by the `pretest` script) as a subprocess.
+ * Runs the CLI: in this process from its sources ({@link runCliInProcess}, what most CLI tests use), or the built
+ * binary (`dist/cli.js`, built by the `pretest` script) as a subprocess ({@link runCli}, for what only the real
+ * process shows: the bin's own `--version`, exit codes set on the process, real standard streams).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { CliIo } from "../../src/cli/io.js";
+import { PACKAGE_VERSION } from "../../src/model/version.js";
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -18,27 +22,58 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Options of {@link runCli}. */
+/** Options of {@link runCli} and {@link runCliInProcess}. */
 export interface RunOptions {
   /** Working directory (default: the repository root). */
   readonly cwd?: string;
   /** Extra environment; `NO_COLOR` and `FORCE_COLOR` are removed unless given here. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Standard input (default: none, as from /dev/null). */
+  readonly stdin?: string | Buffer;
+}
+
+/** The environment of a run: this process's, without `NO_COLOR` / `FORCE_COLOR` unless the options give them. */
+function runEnv(options: RunOptions): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  return Object.assign(env, options.env);
+}
+
+/**
+ * Runs the command line in this process, through `runCli` of src/cli/program.ts with an io that collects the
+ * output: what the binary does, less the process around it (stdout and stderr are not terminals).
+ */
+export async function runCliInProcess(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    out: (text) => void (stdout += text),
+    outChunk: async (text) => void (stdout += text),
+    err: (text) => void (stderr += text),
+    outIsTty: false,
+    errIsTty: false,
+    env: runEnv(options),
+    cwd: resolve(options.cwd ?? ROOT),
+    readStdin: async () => Buffer.from(options.stdin ?? ""),
+  };
+  // Loaded on the first run: the smoke tests of the binary import this file without needing the program.
+  const { runCli: runProgram } = await import("../../src/cli/program.js");
+  const code = await runProgram(args, io, PACKAGE_VERSION);
+  return { code, stdout, stderr };
 }
 
 /** Runs `node dist/cli.js ...args` and collects its output. */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npx tsup' (npm test builds it first)`);
-  const env: Record<string, string | undefined> = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  Object.assign(env, options.env);
+  const env = runEnv(options);
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    if (options.stdin !== undefined) child.stdin!.end(options.stdin);
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("error", fail);
     child.on("close", (code) => done({ code, stdout, stderr }));
   });

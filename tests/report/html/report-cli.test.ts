@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type CatalogInput, parseCatalogText, serializeCatalog, parseCatalog } from "../../../src/index.js";
 import { LARGE_REPORT_STEPS } from "../../../src/cli/commands/report.js";
-import { ROOT, runCli, tempDir } from "../../cli/run.js";
+import { ROOT, runCliInProcess, tempDir } from "../../cli/run.js";
 import { expectInert } from "./hostile.js";
 
 const AS_IS = "examples/approaching-retirement/as-is.yaml";
@@ -16,7 +16,7 @@ const TO_BE = "examples/approaching-retirement/to-be.yaml";
 describe("report --compare", { timeout: 120_000 }, () => {
   it("states the change from the as-is to the to-be in the summary and a section", async () => {
     const out = join(tempDir(), "report.html");
-    const run = await runCli(["report", AS_IS, "--compare", TO_BE, "--out", out, "--no-svg"]);
+    const run = await runCliInProcess(["report", AS_IS, "--compare", TO_BE, "--out", out, "--no-svg"]);
     expect(run.code, run.stderr).toBe(0);
     const html = readFileSync(out, "utf8");
     const doc = expectInert(html).window.document;
@@ -28,7 +28,7 @@ describe("report --compare", { timeout: 120_000 }, () => {
 
   it("shows an absolute catalog path by its file name only", async () => {
     const out = join(tempDir(), "report.html");
-    const run = await runCli(["report", join(ROOT, AS_IS), "--out", out, "--no-svg"]);
+    const run = await runCliInProcess(["report", join(ROOT, AS_IS), "--out", out, "--no-svg"]);
     expect(run.code, run.stderr).toBe(0);
     const html = readFileSync(out, "utf8");
     expect(html).not.toContain(ROOT);
@@ -38,7 +38,7 @@ describe("report --compare", { timeout: 120_000 }, () => {
   it("refuses an invalid to-be with its issues, exit 1, and writes nothing", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "to-be.yaml"), "version: 1\nname: x\nservices: 3\n");
-    const run = await runCli(["report", AS_IS, "--compare", join(dir, "to-be.yaml"), "--out", join(dir, "report.html"), "--no-svg"]);
+    const run = await runCliInProcess(["report", AS_IS, "--compare", join(dir, "to-be.yaml"), "--out", join(dir, "report.html"), "--no-svg"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("to-be.yaml");
     expect(() => readFileSync(join(dir, "report.html"))).toThrow();
@@ -56,7 +56,7 @@ describe("report on a large catalog", { timeout: 300_000 }, () => {
     const dir = tempDir();
     writeFileSync(join(dir, "large.yaml"), serializeCatalog(catalog));
     const out = join(dir, "report.html");
-    const run = await runCli(["report", join(dir, "large.yaml"), "--out", out, "--no-svg"]);
+    const run = await runCliInProcess(["report", join(dir, "large.yaml"), "--out", out, "--no-svg"]);
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stderr.trim().split("\n");
     const steps = copies * perCopy;
@@ -70,7 +70,7 @@ describe("report on a large catalog", { timeout: 300_000 }, () => {
   });
 
   it("stays quiet on a small catalog", async () => {
-    const run = await runCli(["report", AS_IS, "--out", join(tempDir(), "report.html"), "--no-svg"]);
+    const run = await runCliInProcess(["report", AS_IS, "--out", join(tempDir(), "report.html"), "--no-svg"]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toMatch(/linting|drawing/);
   });
