@@ -17,8 +17,9 @@ import type { Service } from "../../model/schema.js";
 import { budgetTooSmall, fitAll, type Budget, type Cost } from "./budget.js";
 import { agencyName, requireService, type ViewContext } from "./context.js";
 import { shownFlows, stepIndexes, stepShown, type ShownService } from "./filters.js";
-import { markdownLabel, writeFlowchart, writtenEdgeCount, type FlowCluster, type FlowEdge, type FlowNode, type Flowchart, type Label } from "./flowchart.js";
+import { markdownLabel, mergeParallelFlows, writeFlowchart, writtenEdgeCount, type FlowCluster, type FlowEdge, type FlowNode, type Flowchart, type Label } from "./flowchart.js";
 import { PIN_WEIGHT, pinBand, type BandItem } from "./bands.js";
+import { LEGEND_CLASS_DEFS, legendKeys } from "./blueprint-legend.js";
 import { LEGEND_CLUSTER_ID, helperNodeId, laneClusterId, lineClusterId, stepNodeId } from "./ids.js";
 import { compactStepLabel, flowLabel } from "./labels.js";
 import { placeMoments, type MomentPlacement } from "./moments.js";
@@ -59,12 +60,6 @@ export const BLUEPRINT_CLASS_DEFS: readonly (readonly [string, string])[] = [
   ["wait", "stroke:#b45309,stroke-width:3px,stroke-dasharray:6 3"],
   ["fail", "stroke:#dc2626,stroke-width:3px"],
   ["stub", "fill:#ffffff,stroke:#64748b,stroke-dasharray:3 3,color:#334155"],
-];
-
-/** Class definitions of the legend. */
-const LEGEND_CLASS_DEFS: readonly (readonly [string, string])[] = [
-  ["legend", "fill:#ffffff,stroke:#94a3b8"],
-  ["legendnote", "fill:#ffffff,stroke:#94a3b8,color:#334155"],
 ];
 
 const LINE_STYLE = "stroke:#334155,stroke-width:2px,stroke-dasharray:10 5";
@@ -396,54 +391,6 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
   };
 }
 
-/** What a part's legend explains besides the borders every blueprint uses. */
-interface LegendNeeds {
-  /** The part has continuation stubs. */
-  readonly stubs: boolean;
-  /** The part has flows through hidden steps. */
-  readonly bridged: boolean;
-  /** Findings were given (`--sludge`). */
-  readonly overlay: boolean;
-  /** Findings on the part's steps, by severity. */
-  readonly severities: Readonly<Record<Severity, number>>;
-  /** Rules with findings on the service as a whole. */
-  readonly serviceRules: readonly string[];
-}
-
-/**
- * The legend's keys, each drawn as the encoding it explains: the fail point's red border, the wait's dashed border,
- * the outcome's rounded heavy border, the flows (solid arrows with shares; rework dotted orange and labelled; the
- * continuation stubs), and with findings the badge. At most five keys, so the legend is never wider than the lanes.
- */
-function legendKeys(needs: LegendNeeds): FlowNode[] {
-  const keys: { label: Label; shape: FlowNode["shape"]; classes: string[] }[] = [
-    { label: [[{ text: "Fail point", strong: true }], [{ text: "red border" }]], shape: "rect", classes: ["legendkey", "fail"] },
-    { label: [[{ text: "Wait", strong: true }], [{ text: "dashed border" }]], shape: "rect", classes: ["legendkey", "wait"] },
-    { label: [[{ text: "Outcome", strong: true }], [{ text: "rounded border" }]], shape: "round", classes: ["legendkey", "outcome"] },
-    {
-      label: [
-        [{ text: "→ next step · share" }],
-        [{ text: "⇢ orange: rework" }],
-        ...(needs.bridged ? [[{ text: "⇢ grey: via hidden steps" }]] : []),
-        ...(needs.stubs ? [[{ text: "▭ dashed: other part", em: true }]] : []),
-      ],
-      shape: "rect",
-      classes: ["legendnote"],
-    },
-  ];
-  if (needs.overlay) {
-    const counts = SEVERITY_ORDER.filter((s) => needs.severities[s] > 0).map((s) => `${needs.severities[s]} ${s}${needs.severities[s] === 1 ? "" : "s"}`);
-    // Two lines, like the other keys: the rules are named in the report's tables.
-    const service = needs.serviceRules.length > 0 ? `; service: ${needs.serviceRules.length}` : "";
-    keys.push({
-      label: [[{ text: "⚠ n", strong: true }, { text: "sludge findings" }], [{ text: `${counts.length === 0 ? "none here" : counts.join(", ")}${service}` }]],
-      shape: "rect",
-      classes: ["legendnote"],
-    });
-  }
-  return keys.map((key, i) => ({ id: helperNodeId("key", i), ...key }));
-}
-
 /** The label of a step and its written form. */
 interface StepLabel {
   readonly label: Label;
@@ -597,40 +544,4 @@ function warnUnshownFindings(context: ViewContext, service: Service, plan: Plan)
   let hidden = 0;
   for (const stepId of withFindings) if (!shownIds.has(stepId)) hidden++;
   if (hidden > 0) context.warn("finding_not_shown", `${hidden} step${hidden === 1 ? "" : "s"} with findings are hidden by the filters`);
-}
-
-
-/**
- * Merges flows drawn between the same two nodes (a branch forwards and a rework back, say) into one edge, in place:
- * Mermaid's dagre layout throws on parallel visible edges between nodes of different lanes. The merged edge keeps
- * the first edge's place, carries both labels, a head at each end the flows point to, and the plainest stroke.
- */
-function mergeParallelFlows(edges: FlowEdge[]): void {
-  const first = new Map<string, number>();
-  const merged: FlowEdge[] = [];
-  for (const edge of edges) {
-    const key = `${edge.from} ${edge.to}`;
-    const at = first.get(key);
-    if (at === undefined) {
-      first.set(key, merged.length);
-      merged.push(edge);
-      continue;
-    }
-    const kept = merged[at]!;
-    const heads = new Set([kept.arrow, edge.arrow].flatMap((a) => (a === "both" ? ["start", "end"] : a === "none" ? [] : [a])));
-    const arrow = heads.has("start") && heads.has("end") ? "both" : heads.has("start") ? "start" : heads.has("end") ? "end" : "none";
-    const label = [...(kept.label ?? []), ...(edge.label ?? [])];
-    const stroke = kept.stroke === "normal" || edge.stroke === "normal" ? "normal" : kept.stroke;
-    const style = kept.stroke === "normal" ? kept.style : edge.stroke === "normal" ? edge.style : kept.style;
-    merged[at] = {
-      from: kept.from,
-      to: kept.to,
-      arrow,
-      stroke,
-      length: Math.max(kept.length, edge.length),
-      ...(label.length > 0 ? { label } : {}),
-      ...(style === undefined ? {} : { style }),
-    };
-  }
-  edges.splice(0, edges.length, ...merged);
 }

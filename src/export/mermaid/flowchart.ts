@@ -285,3 +285,38 @@ export function writeFlowchart(chart: Flowchart, maxLabelLength = Number.POSITIV
   for (const [css, indexes] of styled) out.push(`  linkStyle ${indexes.join(",")} ${css}`);
   return `${out.join("\n")}\n`;
 }
+
+/**
+ * Merges flows drawn between the same two nodes (a branch forwards and a rework back, say) into one edge, in place:
+ * Mermaid's dagre layout throws on parallel visible edges between nodes of different lanes. The merged edge keeps
+ * the first edge's place, carries both labels, a head at each end the flows point to, and the plainest stroke.
+ */
+export function mergeParallelFlows(edges: FlowEdge[]): void {
+  const first = new Map<string, number>();
+  const merged: FlowEdge[] = [];
+  for (const edge of edges) {
+    const key = `${edge.from} ${edge.to}`;
+    const at = first.get(key);
+    if (at === undefined) {
+      first.set(key, merged.length);
+      merged.push(edge);
+      continue;
+    }
+    const kept = merged[at]!;
+    const heads = new Set([kept.arrow, edge.arrow].flatMap((a) => (a === "both" ? ["start", "end"] : a === "none" ? [] : [a])));
+    const arrow = heads.has("start") && heads.has("end") ? "both" : heads.has("start") ? "start" : heads.has("end") ? "end" : "none";
+    const label = [...(kept.label ?? []), ...(edge.label ?? [])];
+    const stroke = kept.stroke === "normal" || edge.stroke === "normal" ? "normal" : kept.stroke;
+    const style = kept.stroke === "normal" ? kept.style : edge.stroke === "normal" ? edge.style : kept.style;
+    merged[at] = {
+      from: kept.from,
+      to: kept.to,
+      arrow,
+      stroke,
+      length: Math.max(kept.length, edge.length),
+      ...(label.length > 0 ? { label } : {}),
+      ...(style === undefined ? {} : { style }),
+    };
+  }
+  edges.splice(0, edges.length, ...merged);
+}
