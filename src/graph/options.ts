@@ -1,7 +1,7 @@
 /**
  * The options of the graph analyses, validated once per call.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { GraphAnalysisError } from "./errors.js";
 import type { GraphAnalysisOptions } from "./types.js";
 

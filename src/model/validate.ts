@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { hintFor } from "./did-you-mean.js";
 import { type CatalogIssue, CatalogValidationError, type PathSegment, makeIssue } from "./issues.js";
 import { type PartialCatalog, checkIntegrity } from "./integrity.js";

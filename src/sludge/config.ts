@@ -3,7 +3,7 @@
  * experiences, the value of an hour, the lint date and custom rules. Validated with zod; every problem carries a
  * path such as `rules["long-wait"][1].maxWaitDays`.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { suggest } from "../model/did-you-mean.js";
 import { type PathSegment, formatPath } from "../model/issues.js";
 import { type Rule, validateRuleOptions } from "./define-rule.js";
