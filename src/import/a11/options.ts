@@ -6,7 +6,7 @@ import type { Catalog, Source } from "../../model/schema.js";
  *
  * @example
  * ```ts
- * import { importA11Feedback } from "service-blueprint";
+ * import { importA11Feedback } from "service-blueprint/import";
  * const { catalog } = importA11Feedback(csvText, { merge: { catalog: existing, serviceIds: { "16": "irs-website" } } });
  * ```
  */
@@ -25,7 +25,7 @@ export interface A11MergeOptions {
  *
  * @example
  * ```ts
- * import { importA11Feedback } from "service-blueprint";
+ * import { importA11Feedback } from "service-blueprint/import";
  * importA11Feedback(csvText, {
  *   name: "Federal HISP services",
  *   source: { id: "hisp-cx-data", title: "HISP CX Data", url: "https://github.com/GSA/HISP-CX-Data" },
