@@ -72,7 +72,7 @@ export const DEFAULT_LIMITS: CatalogLimits = Object.freeze({
  */
 export interface ParseCatalogOptions {
   /** Overrides of {@link DEFAULT_LIMITS}. */
-  readonly limits?: Partial<CatalogLimits>;
+  readonly limits?: Partial<CatalogLimits> | undefined;
 }
 
 /**

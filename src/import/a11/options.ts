@@ -17,7 +17,7 @@ export interface A11MergeOptions {
    * CSV service id (`attributes_service_id`, e.g. `"16"`) → catalog service id. CSV services not listed are
    * matched by provider and service name; those that match no service are skipped and reported.
    */
-  readonly serviceIds?: Readonly<Record<string, string>>;
+  readonly serviceIds?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -34,11 +34,11 @@ export interface A11MergeOptions {
  */
 export interface ImportA11FeedbackOptions {
   /** The new catalog's name (not used in merge mode). Default "A-11 customer feedback". */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** The new catalog's description (not used in merge mode). */
-  readonly description?: string;
+  readonly description?: string | undefined;
   /** The source the data comes from, cited by every imported service (not added in merge mode). */
-  readonly source?: Source;
+  readonly source?: Source | undefined;
   /** Attach the feedback to an existing catalog's services instead of building a new catalog. */
-  readonly merge?: A11MergeOptions;
+  readonly merge?: A11MergeOptions | undefined;
 }
