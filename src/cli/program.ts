@@ -29,17 +29,13 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
 };
 
 /**
- * The command a command line runs, when it names one: its first word that is not an option (the program's own
- * options, `--debug`, `--help` and `--version`, take no value). `undefined` for anything else (`help`, a mistyped
- * name, no command at all), which needs every command registered.
+ * The command a command line runs, when it names one: its first word, after `--debug` (the one program option that
+ * leaves the command to run). `undefined` for anything else, which needs every command registered: `help`, a
+ * mistyped name, no command, or another option first (`-h lint` prints the program's help, which lists them all).
  */
 function commandOf(argv: readonly string[]): string | undefined {
-  for (const arg of argv) {
-    if (arg === "--") return undefined;
-    if (arg.startsWith("-")) continue;
-    return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
-  }
-  return undefined;
+  const name = argv.find((arg) => arg !== "--debug");
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? name : undefined;
 }
 
 /** Where the docs are: shipped in the package, so this version's pages. */
