@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "csv-parse/sync";
-import { importA11Feedback, safeParseCatalog, serializeCatalog, summarizeFeedback } from "../src/index.js";
+import { safeParseCatalog, serializeCatalog, summarizeFeedback } from "../src/index.js";
+import { importA11Feedback } from "../src/import.js";
 import { medianMs, table } from "./synthetic.js";
 
 const small = process.argv.includes("--size=small");

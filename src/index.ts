@@ -339,21 +339,3 @@ export type { FormatOptions, LintFileReport } from "./report/formatters/shared.j
 export { renderHtmlReport } from "./report/html/render.js";
 export type { HtmlReportComparison, HtmlReportDiagram, HtmlReportInput } from "./report/html/render.js";
 
-// ── import: A-11 feedback data ────────────────────────────────────────────────────────────────────────────────
-export { A11_IMPORT_WARNING_CODES, importA11Feedback } from "./import/a11-import.js";
-export type {
-  A11ImportReport,
-  A11ImportResult,
-  A11ImportWarning,
-  A11ImportWarningCode,
-  A11ImportedRow,
-  A11MergeOptions,
-  A11QuestionMapping,
-  A11SkippedRow,
-  ImportA11FeedbackOptions,
-} from "./import/a11-import.js";
-export { A11_IMPORT_ERROR_CODES, A11ImportError } from "./import/a11-error.js";
-export type { A11ImportErrorCode, A11ImportErrorDetails } from "./import/a11-error.js";
-export { mapQuestionDriver } from "./import/question-drivers.js";
-export type { QuestionDriverHow, QuestionDriverMatch } from "./import/question-drivers.js";
-export { formatA11ImportReport } from "./import/a11-report.js";

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  A11ImportError,
   CatalogValidationError,
   FormatError,
   GraphAnalysisError,
@@ -13,7 +12,6 @@ import {
   RuleDefinitionError,
   ServiceBlueprintError,
   formatFindings,
-  importA11Feedback,
   isServiceBlueprintError,
   lintCatalog,
   parseCatalog,
@@ -23,6 +21,7 @@ import {
   analyzeService,
 } from "../src/index.js";
 import { RenderSvgError } from "../src/render.js";
+import { A11ImportError, importA11Feedback } from "../src/import.js";
 import { CliError } from "../src/cli/errors.js";
 
 /** What a function throws. */

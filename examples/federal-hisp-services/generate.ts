@@ -3,15 +3,8 @@
  * README. `scripts/import-hisp-example.mjs` writes them; tests/import/hisp-example.test.ts checks that the
  * committed files are what this gives.
  */
-import {
-  type Catalog,
-  type ImportA11FeedbackOptions,
-  formatA11ImportReport,
-  importA11Feedback,
-  serializeCatalog,
-  summarizeFeedback,
-  toMermaid,
-} from "../../src/index.js";
+import { type Catalog, serializeCatalog, summarizeFeedback, toMermaid } from "../../src/index.js";
+import { type ImportA11FeedbackOptions, formatA11ImportReport, importA11Feedback } from "../../src/import.js";
 
 /** What the example's files hold. */
 export interface HispExample {

@@ -1,7 +1,10 @@
 /**
  * Reading catalogs from files for the commands, and printing their issues as `file:line:column code message`.
  */
-import { type Catalog, type CatalogIssue, type CatalogSource, safeParseCatalogBytes } from "./library.js";
+import type { CatalogIssue } from "../model/issues.js";
+import type { Catalog } from "../model/schema.js";
+import type { CatalogSource } from "../model/source.js";
+import { safeParseCatalogBytes } from "../model/text.js";
 import type { CliIo, Paint } from "./io.js";
 import { readBytes } from "./io.js";
 import { plural } from "../internal/words.js";

@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse as parseYaml } from "yaml";
-import type { Rule } from "./library.js";
+import type { Rule } from "../sludge/define-rule.js";
 import { CliError } from "./errors.js";
 import { type CliIo, readText } from "./io.js";
 

@@ -5,18 +5,38 @@
  * unknown flag, a missing file, a bad config, a file that would be overwritten).
  */
 import { Command, CommanderError } from "commander";
-import { registerCompare } from "./commands/compare.js";
-import { registerDiagram } from "./commands/diagram.js";
-import { registerImportA11 } from "./commands/import-a11.js";
-import { registerInit } from "./commands/init.js";
-import { registerLint } from "./commands/lint.js";
-import { registerReport } from "./commands/report.js";
-import { registerSchema } from "./commands/schema.js";
-import { registerValidate } from "./commands/validate.js";
 import { type CliContext, createContext } from "./context.js";
 import { CliError, EXIT } from "./errors.js";
 import type { CliIo } from "./io.js";
 import { PACKAGE_VERSION } from "../model/version.js";
+
+/** Registers one command (its options, help and action) on the program. */
+type Register = (program: Command, ctx: CliContext) => void;
+
+/**
+ * The commands in the order the help lists them, each module loaded only when its command is registered: a run of
+ * `validate` does not load the sludge rules, the exporters or the HTML report.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  validate: async () => (await import("./commands/validate.js")).registerValidate,
+  lint: async () => (await import("./commands/lint.js")).registerLint,
+  diagram: async () => (await import("./commands/diagram.js")).registerDiagram,
+  compare: async () => (await import("./commands/compare.js")).registerCompare,
+  report: async () => (await import("./commands/report.js")).registerReport,
+  schema: async () => (await import("./commands/schema.js")).registerSchema,
+  init: async () => (await import("./commands/init.js")).registerInit,
+  "import-a11": async () => (await import("./commands/import-a11.js")).registerImportA11,
+};
+
+/**
+ * The command a command line runs, when it names one: its first word, after `--debug` (the one program option that
+ * leaves the command to run). `undefined` for anything else, which needs every command registered: `help`, a
+ * mistyped name, no command, or another option first (`-h lint` prints the program's help, which lists them all).
+ */
+function commandOf(argv: readonly string[]): string | undefined {
+  const name = argv.find((arg) => arg !== "--debug");
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? name : undefined;
+}
 
 /** Where the docs are: shipped in the package, so this version's pages. */
 const DOCS_URL = `https://unpkg.com/service-blueprint@${PACKAGE_VERSION}/docs/`;
@@ -37,8 +57,11 @@ function usageLine(text: string, ctx: CliContext): string {
   return `${ctx.errStyle.red("error")} usage: ${first}${hint === "" ? "" : ` (${hint})`}\n`;
 }
 
-/** Builds the program for one run. */
-export function createProgram(ctx: CliContext, version: string): Command {
+/**
+ * Builds the program for one run: with only the command `argv` names, or with every command when it names none
+ * (the output of a command is the same either way; the program's help and did-you-mean need them all).
+ */
+export async function createProgram(ctx: CliContext, version: string, argv: readonly string[] = []): Promise<Command> {
   const program = new Command("service-blueprint");
   program
     .description(
@@ -62,14 +85,9 @@ export function createProgram(ctx: CliContext, version: string): Command {
         "\nColour: on a terminal as Node's hasColors() decides (FORCE_COLOR, TERM=dumb), never when NO_COLOR is set.\n" +
         `Docs: ${DOCS_URL}cli.md`,
     );
-  registerValidate(program, ctx);
-  registerLint(program, ctx);
-  registerDiagram(program, ctx);
-  registerCompare(program, ctx);
-  registerReport(program, ctx);
-  registerSchema(program, ctx);
-  registerInit(program, ctx);
-  registerImportA11(program, ctx);
+  const named = commandOf(argv);
+  const loaders = named === undefined ? Object.values(COMMANDS) : [COMMANDS[named]!];
+  for (const register of await Promise.all(loaders.map((load) => load()))) register(program, ctx);
   return program;
 }
 
@@ -78,9 +96,9 @@ export function createProgram(ctx: CliContext, version: string): Command {
  */
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
   const ctx = createContext(io, version);
-  const program = createProgram(ctx, version);
   const debug = argv.includes("--debug");
   try {
+    const program = await createProgram(ctx, version, argv);
     await program.parseAsync([...argv], { from: "user" });
     return ctx.exitCode;
   } catch (error) {

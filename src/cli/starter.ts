@@ -1,7 +1,7 @@
 /**
  * The starter catalog and lint config written by `init`: small, valid, and showing each part of the format once.
  */
-import { CATALOG_SCHEMA_URL } from "./library.js";
+import { CATALOG_SCHEMA_URL } from "../model/json-schema.js";
 
 /** YAML text of the starter catalog. A test checks that it validates. */
 export const STARTER_CATALOG = `# yaml-language-server: $schema=${CATALOG_SCHEMA_URL}

@@ -163,7 +163,7 @@ export interface RemoveOptions {
    * Also remove what refers to the removed item (flows into a step, links touching it, waivers on it, the service
    * in life experiences). Without it, an edit that would leave a dangling reference returns issues.
    */
-  readonly cascade?: boolean;
+  readonly cascade?: boolean | undefined;
 }
 
 function touches(ref: StepRef, serviceId: string, stepId?: string): boolean {
@@ -208,9 +208,9 @@ export function removeService(catalog: Catalog, serviceId: string, options: Remo
  */
 export interface AddStepOptions {
   /** A step that flows to the new one; the new step goes right after it in the list. */
-  readonly after?: string;
+  readonly after?: string | undefined;
   /** The flow from `after` (default: in sequence). */
-  readonly flow?: Omit<FlowInput, "to">;
+  readonly flow?: Omit<FlowInput, "to"> | undefined;
 }
 
 /**

@@ -24,18 +24,18 @@ export interface RenderSvgOptions {
    * `/usr/bin/chromium-browser`, `/usr/bin/google-chrome`, `/usr/bin/google-chrome-stable` that exists, else the
    * browser Playwright installed.
    */
-  readonly executablePath?: string;
+  readonly executablePath?: string | undefined;
   /** Mermaid's `maxEdges` (default 500). */
-  readonly maxEdges?: number;
+  readonly maxEdges?: number | undefined;
   /**
    * The longest text rendered (default 50,000, Mermaid's own `maxTextSize`). Longer text is refused with a
    * `text_too_large` error, because Mermaid would silently draw an error picture instead.
    */
-  readonly maxTextSize?: number;
+  readonly maxTextSize?: number | undefined;
   /** Mermaid theme (default `default`). */
-  readonly theme?: "default" | "neutral" | "dark" | "forest" | "base";
+  readonly theme?: "default" | "neutral" | "dark" | "forest" | "base" | undefined;
   /** Longest time one render may take, in milliseconds (default 60,000). */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }
 
 /**

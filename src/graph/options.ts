@@ -1,7 +1,7 @@
 /**
  * The options of the graph analyses, validated once per call.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { GraphAnalysisError } from "./errors.js";
 import type { GraphAnalysisOptions } from "./types.js";
 
@@ -24,7 +24,8 @@ export type ResolvedGraphOptions = z.output<typeof OptionsSchema>;
  * DEFAULT_GRAPH_ANALYSIS_OPTIONS.maxPaths; // 1000
  * ```
  */
-export const DEFAULT_GRAPH_ANALYSIS_OPTIONS: Readonly<Required<GraphAnalysisOptions>> = Object.freeze(OptionsSchema.parse({}));
+export const DEFAULT_GRAPH_ANALYSIS_OPTIONS: { readonly [K in keyof GraphAnalysisOptions]-?: Exclude<GraphAnalysisOptions[K], undefined> } =
+  Object.freeze(OptionsSchema.parse({}));
 
 /**
  * Validates options and fills in the defaults.

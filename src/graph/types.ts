@@ -18,19 +18,19 @@ export type { StepRef } from "../model/schema.js";
  */
 export interface GraphAnalysisOptions {
   /** How many entry-to-end paths to list (0 to 100,000; default 1,000). Paths are still counted past the cap. */
-  readonly maxPaths?: number;
+  readonly maxPaths?: number | undefined;
   /**
    * How many step references the listed paths may hold in total (default 200,000), so that a few very long
    * paths cannot take all the memory. Listing stops, with a note, when the next path would pass it.
    */
-  readonly maxPathSteps?: number;
+  readonly maxPathSteps?: number | undefined;
   /**
    * What ranks the shortest and the critical path: `minutes` of customer time (default) or elapsed `days`
    * (waiting days plus minutes as days).
    */
-  readonly pathMeasure?: "minutes" | "days";
+  readonly pathMeasure?: "minutes" | "days" | undefined;
   /** How many of the largest contributors to customer time the report lists and the summary names (1 to 50; default 3). */
-  readonly contributors?: number;
+  readonly contributors?: number | undefined;
 }
 
 /**

@@ -20,7 +20,7 @@ import { ServiceBlueprintError } from "../internal/error.js";
  *
  * @example
  * ```ts
- * import { A11_IMPORT_ERROR_CODES } from "service-blueprint";
+ * import { A11_IMPORT_ERROR_CODES } from "service-blueprint/import";
  * A11_IMPORT_ERROR_CODES.includes("invalid_number"); // true
  * ```
  */
@@ -42,7 +42,7 @@ export type A11ImportErrorCode = (typeof A11_IMPORT_ERROR_CODES)[number];
  *
  * @example
  * ```ts
- * import type { A11ImportErrorDetails } from "service-blueprint";
+ * import type { A11ImportErrorDetails } from "service-blueprint/import";
  * const details: A11ImportErrorDetails = { row: 12, line: 30, column: "attributes_q3_2", value: "12x" };
  * ```
  */
@@ -67,7 +67,7 @@ export interface A11ImportErrorDetails {
  *
  * @example
  * ```ts
- * import { A11ImportError, importA11Feedback } from "service-blueprint";
+ * import { A11ImportError, importA11Feedback } from "service-blueprint/import";
  * try {
  *   importA11Feedback(csvText);
  * } catch (error) {

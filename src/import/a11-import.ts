@@ -21,7 +21,7 @@ export type { A11ImportWarning, A11ImportWarningCode } from "./a11/warnings.js";
  *
  * @example
  * ```ts
- * import { importA11Feedback, type A11ImportResult } from "service-blueprint";
+ * import { importA11Feedback, type A11ImportResult } from "service-blueprint/import";
  * const result: A11ImportResult = importA11Feedback(csvText);
  * result.catalog.services.length;
  * ```
@@ -60,7 +60,8 @@ export interface A11ImportResult {
  * @example
  * ```ts
  * import { readFileSync } from "node:fs";
- * import { importA11Feedback, serializeCatalog } from "service-blueprint";
+ * import { serializeCatalog } from "service-blueprint";
+ * import { importA11Feedback } from "service-blueprint/import";
  * const { catalog, report } = importA11Feedback(readFileSync("hisp-cx-data.csv", "utf8"));
  * console.log(`${report.imported.length} collections, ${report.warnings.length} warnings`);
  * const yaml = serializeCatalog(catalog, { format: "yaml" });

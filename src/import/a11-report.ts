@@ -33,7 +33,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
  * @returns Markdown text ending in a newline
  * @example
  * ```ts
- * import { formatA11ImportReport, importA11Feedback } from "service-blueprint";
+ * import { formatA11ImportReport, importA11Feedback } from "service-blueprint/import";
  * const { report } = importA11Feedback(csvText);
  * console.log(formatA11ImportReport(report));
  * ```

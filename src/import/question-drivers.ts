@@ -21,7 +21,7 @@ import type { A11Driver } from "../model/vocabulary.js";
  *
  * @example
  * ```ts
- * import { mapQuestionDriver } from "service-blueprint";
+ * import { mapQuestionDriver } from "service-blueprint/import";
  * mapQuestionDriver("How likely are you to recommend us?").how; // "unmapped"
  * ```
  */
@@ -32,7 +32,7 @@ export type QuestionDriverHow = "pattern" | "other-scale" | "not-a-rating" | "am
  *
  * @example
  * ```ts
- * import { mapQuestionDriver, type QuestionDriverMatch } from "service-blueprint";
+ * import { mapQuestionDriver, type QuestionDriverMatch } from "service-blueprint/import";
  * const match: QuestionDriverMatch = mapQuestionDriver("It was easy to complete what I needed to do.");
  * // { driver: "ease", how: "pattern", rule: "ease" }
  * ```
@@ -173,7 +173,7 @@ function sentences(text: string): string[] {
  * @returns the driver and how it was decided
  * @example
  * ```ts
- * import { mapQuestionDriver } from "service-blueprint";
+ * import { mapQuestionDriver } from "service-blueprint/import";
  * mapQuestionDriver("This interaction increased my confidence in the USPTO.").driver; // "trust"
  * mapQuestionDriver("Are you satisfied with how long it took to reach a representative?").driver; // "efficiency"
  * mapQuestionDriver("Using a 10-point scale, how satisfied are you?"); // { driver: "custom", how: "other-scale", rule: "ten-point-scale" }

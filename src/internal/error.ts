@@ -9,10 +9,11 @@ const BRAND = Symbol.for("service-blueprint.error");
 
 /**
  * The base class of the library's errors: {@link CatalogValidationError}, {@link GraphAnalysisError},
- * {@link LintConfigError}, {@link RuleDefinitionError}, {@link MermaidExportError}, {@link FormatError},
- * {@link A11ImportError} and the renderer's `RenderSvgError`. Each has a `code` to branch on; test with
- * {@link isServiceBlueprintError}, which also recognises an error thrown by another copy of the package (ESM and
- * CommonJS loaded side by side), where `instanceof` does not.
+ * {@link LintConfigError}, {@link RuleDefinitionError}, {@link MermaidExportError}, {@link FormatError}, the
+ * importer's `A11ImportError` (`service-blueprint/import`) and the renderer's `RenderSvgError`
+ * (`service-blueprint/render`). Each has a `code` to branch on; test with {@link isServiceBlueprintError}, which
+ * also recognises an error thrown by another copy of the package (ESM and CommonJS loaded side by side), where
+ * `instanceof` does not.
  *
  * @example
  * ```ts

@@ -159,9 +159,9 @@ export interface FeedbackSummary {
  */
 export interface SummarizeFeedbackOptions {
   /** Only collections on this channel id (collections without a channel are then left out). */
-  readonly channel?: string;
+  readonly channel?: string | undefined;
   /** A change in share agreeing smaller than this (in absolute value) is `flat`. Default 0.01 (one point). */
-  readonly flatThreshold?: number;
+  readonly flatThreshold?: number | undefined;
 }
 
 /**

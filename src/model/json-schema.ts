@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CATALOG_FORMAT_VERSION, CatalogSchema } from "./schema.js";
 import { PACKAGE_VERSION } from "./version.js";
 

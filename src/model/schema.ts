@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   A11_DRIVERS,
   A11_V2_DRIVERS,

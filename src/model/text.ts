@@ -29,11 +29,11 @@ export type CatalogFormat = "yaml" | "json";
  */
 export interface ParseCatalogTextOptions {
   /** `yaml`, `json`, or `auto` (the default: JSON when the text starts with `{`, else YAML). */
-  readonly format?: CatalogFormat | "auto";
+  readonly format?: CatalogFormat | "auto" | undefined;
   /** A file name, used in error messages. */
-  readonly source?: string;
+  readonly source?: string | undefined;
   /** Overrides of the default limits. */
-  readonly limits?: Partial<CatalogLimits>;
+  readonly limits?: Partial<CatalogLimits> | undefined;
 }
 
 /**
@@ -51,7 +51,7 @@ export interface SafeParseCatalogTextOptions extends ParseCatalogTextOptions {
    * column without reading the text again: a YAML catalog's parsed document is kept (memory: several times the
    * text) instead of parsed a second time by `formatFindings`.
    */
-  readonly keepSource?: boolean;
+  readonly keepSource?: boolean | undefined;
 }
 
 /**
@@ -336,12 +336,12 @@ export function parseCatalogText(text: string, options: ParseCatalogTextOptions 
  */
 export interface SerializeCatalogOptions {
   /** `yaml` (the default) or `json`. */
-  readonly format?: CatalogFormat;
+  readonly format?: CatalogFormat | undefined;
   /**
    * `omit` (the default) leaves out fields equal to their default (empty lists, `false` flags, zero minutes), so
    * the text stays short; `keep` writes every field.
    */
-  readonly defaults?: "omit" | "keep";
+  readonly defaults?: "omit" | "keep" | undefined;
 }
 
 function isDefault(schema: z.ZodType, value: unknown): boolean {

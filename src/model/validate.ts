@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { hintFor } from "./did-you-mean.js";
 import { type CatalogIssue, CatalogValidationError, type PathSegment, makeIssue } from "./issues.js";
 import { type PartialCatalog, checkIntegrity } from "./integrity.js";
@@ -72,7 +72,7 @@ export const DEFAULT_LIMITS: CatalogLimits = Object.freeze({
  */
 export interface ParseCatalogOptions {
   /** Overrides of {@link DEFAULT_LIMITS}. */
-  readonly limits?: Partial<CatalogLimits>;
+  readonly limits?: Partial<CatalogLimits> | undefined;
 }
 
 /**

@@ -188,7 +188,7 @@ export interface BurdenReport {
  */
 export interface ComputeBurdenOptions {
   /** Dollars per hour of customer time (default {@link DEFAULT_HOUR_VALUE}). */
-  readonly hourValue?: number;
+  readonly hourValue?: number | undefined;
 }
 
 /** Rounds away floating-point noise so sums in another order give the same figures. @internal */

@@ -3,7 +3,7 @@
  * experiences, the value of an hour, the lint date and custom rules. Validated with zod; every problem carries a
  * path such as `rules["long-wait"][1].maxWaitDays`.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { suggest } from "../model/did-you-mean.js";
 import { type PathSegment, formatPath } from "../model/issues.js";
 import { type Rule, validateRuleOptions } from "./define-rule.js";
@@ -84,11 +84,11 @@ export type RuleSetting = Severity | "off" | readonly [Severity | "off"] | reado
  */
 export interface LintOverride {
   /** Service ids: matches the services and their steps. */
-  readonly services?: readonly string[];
+  readonly services?: readonly string[] | undefined;
   /** Steps as `service/step`. */
-  readonly steps?: readonly string[];
+  readonly steps?: readonly string[] | undefined;
   /** Life experience ids: matches the experiences and their links. */
-  readonly experiences?: readonly string[];
+  readonly experiences?: readonly string[] | undefined;
   /** The settings. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
 }
@@ -111,17 +111,17 @@ export interface LintOverride {
  */
 export interface LintConfig {
   /** A preset or several merged in order (default `recommended`). */
-  readonly preset?: PresetName | readonly PresetName[];
+  readonly preset?: PresetName | readonly PresetName[] | undefined;
   /** Per-rule settings, applied after the presets. */
-  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly rules?: Readonly<Record<string, RuleSetting>> | undefined;
   /** Settings for parts of the catalog. */
-  readonly overrides?: readonly LintOverride[];
+  readonly overrides?: readonly LintOverride[] | undefined;
   /** Dollars per hour of customer time (default {@link DEFAULT_HOUR_VALUE}). */
-  readonly hourValue?: number;
+  readonly hourValue?: number | undefined;
   /** The lint date `YYYY-MM-DD` (default today's UTC date); waivers expire and reports fall due against it. */
-  readonly today?: string;
+  readonly today?: string | undefined;
   /** Custom rules (made with `defineRule`), known beside the built-in ones; presets include them by their meta. */
-  readonly plugins?: readonly Rule[];
+  readonly plugins?: readonly Rule[] | undefined;
 }
 
 /**

@@ -212,7 +212,7 @@ export interface RuleMeta<Options = unknown, Schema extends RuleOptionsSchema<un
    * Whether only the `strict` preset turns it on (not `all`, not `recommended`): a rule that asks for a fuller model
    * rather than a change to the service. Default `false`.
    */
-  readonly strictOnly?: boolean;
+  readonly strictOnly?: boolean | undefined;
   /** What the rule flags, in one or two sentences. */
   readonly description: string;
   /** Why it matters. */

@@ -63,7 +63,7 @@ export interface RuleSource {
   /** Title, author and year as a reader would cite it. */
   readonly title: string;
   /** Where to read it, when it is online. */
-  readonly url?: string;
+  readonly url?: string | undefined;
 }
 
 /**
@@ -79,13 +79,13 @@ export interface RuleSource {
  */
 export interface ReportTarget {
   /** A service id. */
-  readonly service?: string;
+  readonly service?: string | undefined;
   /** A step id of `service`. */
-  readonly step?: string;
+  readonly step?: string | undefined;
   /** A life experience id. */
-  readonly experience?: string;
+  readonly experience?: string | undefined;
   /** A link id of `experience`. */
-  readonly link?: string;
+  readonly link?: string | undefined;
 }
 
 /**
@@ -108,28 +108,28 @@ export interface ReportInput {
   /** One sentence saying what is wrong, naming the ids involved. */
   readonly message: string;
   /** The facts of the model the finding rests on, one a line. */
-  readonly evidence?: readonly string[];
+  readonly evidence?: readonly string[] | undefined;
   /** Minutes of customer time the friction costs each customer who bears it (default 0). */
-  readonly minutes?: number;
+  readonly minutes?: number | undefined;
   /** Days of waiting the friction costs each customer who bears it (default 0). */
-  readonly waitDays?: number;
+  readonly waitDays?: number | undefined;
   /** Dollars paid out of pocket by each customer who bears it (default 0). */
-  readonly fee?: number;
+  readonly fee?: number | undefined;
   /** Tells apart several findings of one rule on one target (part of the fingerprint). */
-  readonly key?: string;
+  readonly key?: string | undefined;
   /**
    * The steps whose customers bear the burden; their yearly customers (annual volume × reach) are summed. By
    * default the target step; for a service its annual volume; for a life experience the volumes of its services that
    * no link leads into; for a link the customers reaching the link's `to` step.
    */
-  readonly burdenSteps?: readonly StepRef[];
+  readonly burdenSteps?: readonly StepRef[] | undefined;
   /**
    * The customers a year who bear it, when the rule computes them itself (for example the customers who meet both
    * asks of a repeated question); overrides `burdenSteps`.
    */
-  readonly customersPerYear?: number;
+  readonly customersPerYear?: number | undefined;
   /** Overrides the rule's remediation for this finding. */
-  readonly remediation?: string;
+  readonly remediation?: string | undefined;
 }
 
 /**

@@ -155,7 +155,7 @@ export type SludgeConstraints = { readonly [P in SludgePattern]?: number };
  */
 export interface CommonConstraints {
   /** How ids, names and free text look (default `mixed`). */
-  readonly text?: TextStyle;
+  readonly text?: TextStyle | undefined;
   /** The catalog lists references are drawn from (default: none, so optional references are left out). */
-  readonly within?: ReferencePool;
+  readonly within?: ReferencePool | undefined;
 }

@@ -22,11 +22,11 @@ import type { Finding, ReportTarget, Severity } from "../sludge/types.js";
  */
 export interface RuleTesterOptions {
   /** Groups a rule's cases. */
-  readonly describe?: (name: string, body: () => void) => unknown;
+  readonly describe?: ((name: string, body: () => void) => unknown) | undefined;
   /** Registers one case. */
-  readonly it?: (name: string, body: () => void) => unknown;
+  readonly it?: ((name: string, body: () => void) => unknown) | undefined;
   /** The lint date for every case (default `2026-01-01`, so results never depend on the clock). */
-  readonly today?: string;
+  readonly today?: string | undefined;
 }
 
 /**
@@ -40,11 +40,11 @@ export interface RuleTesterOptions {
  */
 export interface RuleTesterValidCase {
   /** The case's name (default: `valid #n`). */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** A parsed catalog. */
   readonly catalog: Catalog;
   /** The rule's options. */
-  readonly options?: Readonly<Record<string, unknown>>;
+  readonly options?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /**
@@ -58,11 +58,11 @@ export interface RuleTesterValidCase {
  */
 export interface RuleTesterExpectedFinding {
   /** The target's ids, exactly (ids not given must be absent). */
-  readonly target?: ReportTarget;
+  readonly target?: ReportTarget | undefined;
   /** A substring of the message, or a pattern it must match. */
-  readonly message?: string | RegExp;
+  readonly message?: string | RegExp | undefined;
   /** The severity. */
-  readonly severity?: Severity;
+  readonly severity?: Severity | undefined;
 }
 
 /**

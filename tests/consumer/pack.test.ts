@@ -4,9 +4,10 @@
  * - `app`: the tarball, its own zod 4.6.6 (not the library's copy) and `@types/node`. ESM import and CommonJS
  *   require; TypeScript with `module`/`moduleResolution` node16 (a `.ts` and a `.cts` file) and with `bundler`, both
  *   `strict` and `exactOptionalPropertyTypes`, on the README's and docs/getting-started.md's
- *   TypeScript blocks taken verbatim from the Markdown (and then run); a custom rule with zod 4 options, typechecked,
- *   run from code and run by `service-blueprint lint` through a discovered `service-blueprint.config.mjs`; a browser
- *   bundle of the core made with esbuild (`platform: "browser"`) that lints a catalog in a page in Chromium.
+ *   TypeScript blocks taken verbatim from the Markdown (and then run), and on options passed through with
+ *   `undefined` (the public options types, those of the `service-blueprint/import` and `/render` entries too); a
+ *   custom rule with zod 4 options, typechecked, run from code and run by `service-blueprint lint` through a
+ *   discovered `service-blueprint.config.mjs`; a browser bundle of the core made with esbuild (`platform: "browser"`) that lints a catalog in a page in Chromium.
  * - `zod3`: the tarball and zod 3.24.4: the same custom rule, typechecked, run from code and by the CLI.
  *
  * The two projects are installed once, in parallel, with `npm install --prefer-offline`; the TypeScript runs are
@@ -140,6 +141,57 @@ export function lintText(text: string): { valid: boolean; findings: string[]; an
 }
 `;
 
+/**
+ * Options passed through from a consumer's own optional settings, \`undefined\` included: under
+ * \`exactOptionalPropertyTypes\` this compiles only if every public option accepts \`undefined\`.
+ */
+const PASS_THROUGH = `import {
+  type AddStepOptions,
+  type CompareDiagramOptions,
+  type ComputeBurdenOptions,
+  type FormatOptions,
+  type GraphAnalysisOptions,
+  type HtmlReportInput,
+  type LintConfig,
+  type LintFileReport,
+  type MermaidOptions,
+  type ParseCatalogTextOptions,
+  type SerializeCatalogOptions,
+  type SummarizeFeedbackOptions,
+  lintCatalog,
+  parseCatalogText,
+} from "service-blueprint";
+import type { RenderSvgOptions } from "service-blueprint/render";
+import { type ImportA11FeedbackOptions, importA11Feedback } from "service-blueprint/import";
+
+interface Settings {
+  text?: string;
+  count?: number;
+  flag?: boolean;
+}
+
+export function passThrough(text: string, settings: Settings): number {
+  const parse: ParseCatalogTextOptions = { source: settings.text, format: undefined, limits: undefined };
+  const catalog = parseCatalogText(text, parse);
+  const lint: LintConfig = { preset: undefined, today: settings.text, hourValue: settings.count, plugins: undefined };
+  const result = lintCatalog(catalog, lint);
+  const format: FormatOptions = { catalogSource: undefined, catalogText: settings.text, color: settings.flag };
+  const report: LintFileReport = { file: "catalog.yaml", result, catalogText: settings.text, catalogSource: undefined };
+  const mermaid: MermaidOptions = { findings: undefined, maxEdges: settings.count, title: settings.flag, layout: undefined };
+  const compare: CompareDiagramOptions = { service: settings.text, title: settings.flag };
+  const graph: GraphAnalysisOptions = { maxPaths: settings.count, pathMeasure: undefined };
+  const burden: ComputeBurdenOptions = { hourValue: settings.count };
+  const serialize: SerializeCatalogOptions = { format: undefined, defaults: undefined };
+  const summary: SummarizeFeedbackOptions = { channel: settings.text, flatThreshold: settings.count };
+  const step: AddStepOptions = { after: settings.text, flow: undefined };
+  const html: HtmlReportInput = { catalog, findings: undefined, title: settings.text, generatedAt: undefined };
+  const render: RenderSvgOptions = { executablePath: settings.text, timeoutMs: settings.count };
+  const imported: ImportA11FeedbackOptions = { name: settings.text, merge: undefined };
+  const options = [format, report, mermaid, compare, graph, burden, serialize, summary, step, html, render, imported];
+  return options.length + (settings.text === undefined ? 0 : importA11Feedback(settings.text, imported).report.rows);
+}
+`;
+
 const CJS_CONSUMER = `import { type Catalog, lintCatalog, parseCatalogText } from "service-blueprint";
 import sb = require("service-blueprint");
 
@@ -234,7 +286,8 @@ describe("installed from npm pack", () => {
     write(join(app, "docs/getting-started.ts"), started.join("\n"));
     write(join(app, "cjs-consumer.cts"), CJS_CONSUMER);
     write(join(app, "browser.ts"), BROWSER_ENTRY);
-    const esmFiles = ["docs/*.ts", "rules/*.ts", "use-rule.ts", "browser.ts"];
+    write(join(app, "pass-through.ts"), PASS_THROUGH);
+    const esmFiles = ["docs/*.ts", "rules/*.ts", "use-rule.ts", "browser.ts", "pass-through.ts"];
     write(join(app, "tsconfig.node16.json"), tsconfig("node16", [...esmFiles, "cjs-consumer.cts"], ["node"]));
     write(join(app, "tsconfig.bundler.json"), tsconfig("bundler", esmFiles, ["node"]));
     write(join(zod3, "tsconfig.node16.json"), tsconfig("node16", ["rules/*.ts"], []));

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  A11ImportError,
-  type A11ImportResult,
-  type Catalog,
-  type FeedbackCollection,
-  importA11Feedback,
-  safeParseCatalog,
-  serializeCatalog,
-  summarizeFeedback,
-} from "../../src/index.js";
+import { type Catalog, type FeedbackCollection, safeParseCatalog, serializeCatalog, summarizeFeedback } from "../../src/index.js";
+import { A11ImportError, type A11ImportResult, importA11Feedback } from "../../src/import.js";
 import { csvRow, csvText, realCsv, realHeader, realRecords } from "./helpers.js";
 
 let real: A11ImportResult | undefined;

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { README_END, README_START, generateHispExample } from "../../examples/federal-hisp-services/generate.js";
-import { type ImportA11FeedbackOptions, safeParseCatalogText } from "../../src/index.js";
+import { safeParseCatalogText } from "../../src/index.js";
+import type { ImportA11FeedbackOptions } from "../../src/import.js";
 import { realCsv } from "./helpers.js";
 
 const dir = new URL("../../examples/federal-hisp-services/", import.meta.url);

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { type A11Driver, mapQuestionDriver } from "../../src/index.js";
+import type { A11Driver } from "../../src/index.js";
+import { mapQuestionDriver } from "../../src/import.js";
 
 const CSV = new URL("../../examples/federal-hisp-services/hisp-cx-data-2023-05-21.csv", import.meta.url);
 const GOLDEN = new URL("./fixtures/question-drivers.json", import.meta.url);

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 
@@ -7,6 +8,42 @@ const esm = new URL("dist/index.js", root);
 const cjs = new URL("dist/index.cjs", root);
 
 const doc = { version: 1, name: "Smoke", agencies: [{ id: "ssa", name: "Social Security Administration" }] };
+
+/**
+ * What loading an ES module of dist/ loads before any code runs: the files of dist/ it reaches through static
+ * `import` and `export ... from` (not `import()`, which loads on demand), and the packages they name.
+ */
+function staticImports(entry: URL): { files: string[]; packages: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: URL) => {
+    if (files.has(file.href)) return;
+    files.add(file.href);
+    const text = readFileSync(file, "utf8");
+    for (const match of text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["'];|^import\s*["']([^"']+)["'];/gm)) {
+      const specifier = (match[1] ?? match[2])!;
+      if (specifier.startsWith(".")) visit(new URL(specifier, file));
+      else packages.add(specifier);
+    }
+  };
+  visit(entry);
+  return { files: [...files], packages: [...packages].sort() };
+}
+
+/** The packages (under node_modules) that requiring a CommonJS file of dist/ leaves in the module cache. */
+function requiredPackages(file: URL): string[] {
+  const out = execFileSync(
+    process.execPath,
+    [
+      "-e",
+      `require(${JSON.stringify(file.pathname)});` +
+        "const names = Object.keys(require.cache).map((k) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(k)?.[1]).filter(Boolean);" +
+        "console.log(JSON.stringify([...new Set(names)].sort()))",
+    ],
+    { encoding: "utf8" },
+  );
+  return JSON.parse(out) as string[];
+}
 
 describe("the built package", () => {
   it("exists (npm test builds it first; run `npm run build` when calling vitest directly)", () => {
@@ -45,8 +82,6 @@ describe("the built package", () => {
   });
 
   it("does not load mermaid, a browser or fast-check from the core", async () => {
-    const { readFileSync } = await import("node:fs");
-    const { execFileSync } = await import("node:child_process");
     for (const file of [esm, cjs]) {
       const text = readFileSync(file, "utf8");
       // Top-level loads only: renderSvg imports playwright-core lazily, inside the function, when it is called.
@@ -64,6 +99,46 @@ describe("the built package", () => {
       { encoding: "utf8" },
     );
     expect(JSON.parse(loaded)).toEqual([]);
+  });
+
+  it("does not load csv-parse from the main entry (the A-11 importer is service-blueprint/import)", () => {
+    const esmGraph = staticImports(esm);
+    // The graph walk does see packages: the main entry does load yaml.
+    expect(esmGraph.packages).toContain("yaml");
+    expect(esmGraph.packages.filter((name) => name.startsWith("csv-parse"))).toEqual([]);
+    expect(requiredPackages(cjs)).not.toContain("csv-parse");
+    // The importer's entry does load it, both ways.
+    expect(staticImports(new URL("dist/import.js", root)).packages).toContain("csv-parse/sync");
+    expect(requiredPackages(new URL("dist/import.cjs", root))).toContain("csv-parse");
+  });
+});
+
+describe("the built A-11 importer (service-blueprint/import)", () => {
+  const importEsm = new URL("dist/import.js", root);
+  const importCjs = new URL("dist/import.cjs", root);
+  const csv = "not,a,feedback,file\n1,2,3,4\n";
+
+  it("imports as ESM, and its errors are the library's", async () => {
+    const importer = await import(importEsm.href);
+    const lib = await import(esm.href);
+    expect(importer.A11_IMPORT_ERROR_CODES).toContain("missing_column");
+    expect(importer.mapQuestionDriver("This interaction increased my confidence in the USPTO.").driver).toBe("trust");
+    let thrown: unknown;
+    try {
+      importer.importA11Feedback(csv);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(importer.A11ImportError);
+    expect(thrown).toBeInstanceOf(lib.ServiceBlueprintError);
+    expect(lib.isServiceBlueprintError(thrown, "missing_column")).toBe(true);
+    expect(lib.importA11Feedback).toBeUndefined();
+  });
+
+  it("requires as CommonJS", () => {
+    const importer = createRequire(import.meta.url)(importCjs.pathname);
+    expect(() => importer.importA11Feedback(csv)).toThrow(importer.A11ImportError);
+    expect(typeof importer.formatA11ImportReport).toBe("function");
   });
 });
 

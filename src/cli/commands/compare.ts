@@ -1,5 +1,9 @@
 import { type Command, Option } from "commander";
-import { type BurdenComparison, type Catalog, type CatalogComparison, type Finding, MermaidExportError, compareCatalogs, compareDiagram } from "../library.js";
+import { compareDiagram } from "../../export/mermaid/compare.js";
+import { MermaidExportError } from "../../export/mermaid/index.js";
+import type { Catalog } from "../../model/schema.js";
+import { type BurdenComparison, type CatalogComparison, compareCatalogs } from "../../sludge/compare.js";
+import type { Finding } from "../../sludge/types.js";
 import { loadCatalogFiles } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT, messageWithoutHint } from "../errors.js";

@@ -1,7 +1,10 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { type Catalog, MermaidExportError, type MermaidDiagram, type MermaidOptions, suggest, toMermaid } from "../library.js";
+import { MermaidExportError, toMermaid } from "../../export/mermaid/index.js";
+import type { MermaidDiagram, MermaidOptions } from "../../export/mermaid/types.js";
+import { suggest } from "../../model/did-you-mean.js";
+import type { Catalog } from "../../model/schema.js";
 import { loadCatalogFiles, plural } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT, messageWithoutHint } from "../errors.js";

@@ -1,6 +1,9 @@
 import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
-import { A11ImportError, type Catalog, formatA11ImportReport, serializeCatalog } from "../library.js";
+import { A11ImportError } from "../../import/a11-error.js";
+import { formatA11ImportReport } from "../../import/a11-report.js";
+import type { Catalog } from "../../model/schema.js";
+import { serializeCatalog } from "../../model/text.js";
 import type { importA11Feedback } from "../../import/a11-import.js";
 import { loadCatalogFiles, plural } from "../catalog-file.js";
 import type { CliContext } from "../context.js";

@@ -2,7 +2,7 @@ import { readFile, readdir, mkdir } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { CATALOG_SCHEMA_URL } from "../library.js";
+import { CATALOG_SCHEMA_URL } from "../../model/json-schema.js";
 import { CONFIG_FILE_NAMES, findConfigFile } from "../config-file.js";
 import type { CliContext } from "../context.js";
 import { CliError } from "../errors.js";

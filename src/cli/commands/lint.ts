@@ -1,18 +1,11 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { relative } from "node:path";
-import {
-  type Catalog,
-  type FormatOptions,
-  LintConfigError,
-  type LintFileReport,
-  type LintResult,
-  PRESETS,
-  type ResolvedLintConfig,
-  formatFindings,
-  formatFindingsChunks,
-  lintCatalog,
-  parseLintConfig,
-} from "../library.js";
+import type { Catalog } from "../../model/schema.js";
+import { formatFindings, formatFindingsChunks } from "../../report/formatters/index.js";
+import type { FormatOptions, LintFileReport } from "../../report/formatters/shared.js";
+import { LintConfigError, parseLintConfig, type ResolvedLintConfig } from "../../sludge/config.js";
+import { lintCatalog, type LintResult } from "../../sludge/engine.js";
+import { PRESETS } from "../../sludge/presets.js";
 import { jsonFilesChunks } from "../../report/formatters/json.js";
 import { sarifFilesChunks } from "../../report/formatters/sarif.js";
 import { formatIssueLines, loadCatalogFile, plural } from "../catalog-file.js";

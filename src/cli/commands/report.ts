@@ -1,14 +1,10 @@
 import type { Command } from "commander";
-import {
-  type Catalog,
-  type Finding,
-  type HtmlReportComparison,
-  type HtmlReportDiagram,
-  compareCatalogs,
-  lintCatalog,
-  renderHtmlReport,
-  toMermaid,
-} from "../library.js";
+import { toMermaid } from "../../export/mermaid/index.js";
+import type { Catalog } from "../../model/schema.js";
+import { type HtmlReportComparison, type HtmlReportDiagram, renderHtmlReport } from "../../report/html/render.js";
+import { compareCatalogs } from "../../sludge/compare.js";
+import { lintCatalog } from "../../sludge/engine.js";
+import type { Finding } from "../../sludge/types.js";
 import { hasNoModelledSteps } from "../../report/html/summary.js";
 import { loadCatalogFiles, plural } from "../catalog-file.js";
 import type { CliContext } from "../context.js";

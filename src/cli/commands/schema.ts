@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { catalogJsonSchema } from "../library.js";
+import { catalogJsonSchema } from "../../model/json-schema.js";
 import type { CliContext } from "../context.js";
 
 /** `schema`: prints the catalog JSON Schema. */

@@ -27,15 +27,15 @@ import { MermaidExportError, type MermaidResult, type MermaidWarning } from "./t
  */
 export interface CompareDiagramOptions {
   /** The service to draw. Required when the two catalogs hold more than one service between them. */
-  readonly service?: string;
+  readonly service?: string | undefined;
   /** The lint configuration `compareCatalogs` uses (when `comparison` is not given). */
-  readonly config?: LintConfig | ResolvedLintConfig;
+  readonly config?: LintConfig | ResolvedLintConfig | undefined;
   /** A comparison already made of the same two catalogs (`compareCatalogs(asIs, toBe)`), to avoid linting twice. */
-  readonly comparison?: CatalogComparison;
+  readonly comparison?: CatalogComparison | undefined;
   /** Draw a title above the diagram (frontmatter `title`). Default `true`. */
-  readonly title?: boolean;
+  readonly title?: boolean | undefined;
   /** The longest step name in a label, in characters; longer ones end with "…". Default 120. */
-  readonly maxLabelLength?: number;
+  readonly maxLabelLength?: number | undefined;
 }
 
 /** How a step changed between the two versions. */

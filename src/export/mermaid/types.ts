@@ -39,18 +39,18 @@ export interface MermaidOptions {
    * returns, is grouped once and the grouping reused by every later call with the same list (exporting every view
    * of a large catalog stays linear); a list that is not frozen is grouped on each call.
    */
-  readonly findings?: readonly Finding[];
+  readonly findings?: readonly Finding[] | undefined;
   /** Highlight waived findings too (default `false`: a waived finding is an accepted friction). */
-  readonly includeWaived?: boolean;
+  readonly includeWaived?: boolean | undefined;
   /**
    * Keep only steps of these agencies (agency ids). A step's agency is its role's agency, else its channel's,
    * else its service's. Flows through hidden steps are drawn as dotted "via" edges.
    */
-  readonly agencies?: readonly string[];
+  readonly agencies?: readonly string[] | undefined;
   /** Keep only steps in these lanes. */
-  readonly lanes?: readonly Lane[];
+  readonly lanes?: readonly Lane[] | undefined;
   /** Keep only steps on these channels: channel ids, channel kinds (`website`) or groups (`in-person`). */
-  readonly channels?: readonly string[];
+  readonly channels?: readonly string[] | undefined;
   /**
    * Life experience: draw the detailed graph (every shown step of every service, inside its service and agency,
    * and the hand-offs between steps) instead of the overview. Default `false`, or `true` when `collapse` is given.
@@ -66,28 +66,28 @@ export interface MermaidOptions {
    * const { diagrams } = toMermaid(catalog, { view: "life-experience", experience: "retire" }, { detailed: true });
    * ```
    */
-  readonly detailed?: boolean;
+  readonly detailed?: boolean | undefined;
   /** Life experience, detailed graph: draw these services (ids) as one node each, or `"all"`. */
-  readonly collapse?: readonly string[] | "all";
+  readonly collapse?: readonly string[] | "all" | undefined;
   /** Show step details (channel, role, time, waits, fail points) under each name. Default `true`. */
-  readonly details?: boolean;
+  readonly details?: boolean | undefined;
   /**
    * Blueprint layout: `flowchart` (default; renders in every Mermaid 11) or `swimlane` (Mermaid's
    * `swimlane-beta` diagram, where the installed Mermaid has it: 11.17 and later).
    */
-  readonly layout?: "flowchart" | "swimlane";
+  readonly layout?: "flowchart" | "swimlane" | undefined;
   /** Draw a title above the diagram (frontmatter `title`). Default `true`. */
-  readonly title?: boolean;
+  readonly title?: boolean | undefined;
   /**
    * The most edges one diagram may have (Mermaid refuses more than its `maxEdges`, 500 by default). Larger
    * views are split into linked diagrams. Default 500; at least 20.
    */
-  readonly maxEdges?: number;
+  readonly maxEdges?: number | undefined;
   /**
    * The longest text one diagram may have (Mermaid silently draws an error picture past its `maxTextSize`,
    * 50,000 by default). Default 50,000; at least 2,000.
    */
-  readonly maxTextSize?: number;
+  readonly maxTextSize?: number | undefined;
   /**
    * Blueprint: the most columns of steps one part may hold. A column is a moment in time (a step and the steps
    * attached to it; a moment whose steps flow into each other takes two). A wider blueprint is split along its
@@ -101,14 +101,14 @@ export interface MermaidOptions {
    * const { diagrams } = toMermaid(catalog, { view: "blueprint", service: "fema-individual-assistance" }, { maxColumns: 3 });
    * ```
    */
-  readonly maxColumns?: number;
+  readonly maxColumns?: number | undefined;
   /** The longest name or detail in a label, in characters; longer ones end with "…". Default 120. */
-  readonly maxLabelLength?: number;
+  readonly maxLabelLength?: number | undefined;
   /**
    * Journey: the score of the placeholder task drawn when the filters leave no task (1 to 5). Default 3. Tasks
    * without A-11 feedback of their own are scored from their effort (see docs/diagrams.md).
    */
-  readonly defaultScore?: number;
+  readonly defaultScore?: number | undefined;
 }
 
 /**

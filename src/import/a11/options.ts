@@ -6,7 +6,7 @@ import type { Catalog, Source } from "../../model/schema.js";
  *
  * @example
  * ```ts
- * import { importA11Feedback } from "service-blueprint";
+ * import { importA11Feedback } from "service-blueprint/import";
  * const { catalog } = importA11Feedback(csvText, { merge: { catalog: existing, serviceIds: { "16": "irs-website" } } });
  * ```
  */
@@ -17,7 +17,7 @@ export interface A11MergeOptions {
    * CSV service id (`attributes_service_id`, e.g. `"16"`) → catalog service id. CSV services not listed are
    * matched by provider and service name; those that match no service are skipped and reported.
    */
-  readonly serviceIds?: Readonly<Record<string, string>>;
+  readonly serviceIds?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -25,7 +25,7 @@ export interface A11MergeOptions {
  *
  * @example
  * ```ts
- * import { importA11Feedback } from "service-blueprint";
+ * import { importA11Feedback } from "service-blueprint/import";
  * importA11Feedback(csvText, {
  *   name: "Federal HISP services",
  *   source: { id: "hisp-cx-data", title: "HISP CX Data", url: "https://github.com/GSA/HISP-CX-Data" },
@@ -34,11 +34,11 @@ export interface A11MergeOptions {
  */
 export interface ImportA11FeedbackOptions {
   /** The new catalog's name (not used in merge mode). Default "A-11 customer feedback". */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** The new catalog's description (not used in merge mode). */
-  readonly description?: string;
+  readonly description?: string | undefined;
   /** The source the data comes from, cited by every imported service (not added in merge mode). */
-  readonly source?: Source;
+  readonly source?: Source | undefined;
   /** Attach the feedback to an existing catalog's services instead of building a new catalog. */
-  readonly merge?: A11MergeOptions;
+  readonly merge?: A11MergeOptions | undefined;
 }

@@ -15,7 +15,7 @@ import { type A11ImportWarning, Warnings } from "./warnings.js";
  *
  * @example
  * ```ts
- * import type { A11ImportedRow } from "service-blueprint";
+ * import type { A11ImportedRow } from "service-blueprint/import";
  * const row: A11ImportedRow = { row: 1, line: 2, id: "1", service: "va-vha", fiscalYear: 2021, quarter: 2, questions: 7 };
  * ```
  */
@@ -41,7 +41,7 @@ export interface A11ImportedRow {
  *
  * @example
  * ```ts
- * import type { A11SkippedRow } from "service-blueprint";
+ * import type { A11SkippedRow } from "service-blueprint/import";
  * const row: A11SkippedRow = { row: 7, line: 20, id: "77", reason: "no service in the catalog matches 'Visiting IRS.gov'" };
  * ```
  */
@@ -61,7 +61,7 @@ export interface A11SkippedRow {
  *
  * @example
  * ```ts
- * import type { A11QuestionMapping } from "service-blueprint";
+ * import type { A11QuestionMapping } from "service-blueprint/import";
  * const m: A11QuestionMapping = { text: "My need was addressed.", driver: "effectiveness", how: "pattern", rule: "effectiveness", occurrences: 146, rows: [1, 2] };
  * ```
  */
@@ -87,7 +87,7 @@ export interface A11QuestionMapping {
  *
  * @example
  * ```ts
- * import { importA11Feedback } from "service-blueprint";
+ * import { importA11Feedback } from "service-blueprint/import";
  * const { report } = importA11Feedback(csvText);
  * report.rows === report.imported.length + report.skipped.length; // true
  * ```

@@ -9,7 +9,7 @@ import { byText } from "./tally.js";
  *
  * @example
  * ```ts
- * import { A11_IMPORT_WARNING_CODES } from "service-blueprint";
+ * import { A11_IMPORT_WARNING_CODES } from "service-blueprint/import";
  * A11_IMPORT_WARNING_CODES.includes("channel_mixed"); // true
  * ```
  */
@@ -40,7 +40,7 @@ export type A11ImportWarningCode = (typeof A11_IMPORT_WARNING_CODES)[number];
  *
  * @example
  * ```ts
- * import type { A11ImportWarning } from "service-blueprint";
+ * import type { A11ImportWarning } from "service-blueprint/import";
  * const w: A11ImportWarning = { code: "channel_mixed", message: "channel 'mixed' names no one channel; collections kept without a channel", rows: [287, 365], column: "attributes_channel" };
  * ```
  */

@@ -62,9 +62,9 @@ export type LintFileReport =
       /** Its lint result. */
       readonly result: LintResult;
       /** Its text, for line and column. */
-      readonly catalogText?: string;
+      readonly catalogText?: string | undefined;
       /** Its kept source, for line and column without reading the text again. */
-      readonly catalogSource?: CatalogSource;
+      readonly catalogSource?: CatalogSource | undefined;
     }
   | {
       /** The file. */

@@ -38,13 +38,13 @@ export interface HtmlReportDiagram {
   /** Which view it is. */
   readonly view: "blueprint" | "life-experience" | "journey";
   /** The service it shows (blueprint, journey). */
-  readonly service?: string;
+  readonly service?: string | undefined;
   /** The life experience it shows (life-experience). */
-  readonly experience?: string;
+  readonly experience?: string | undefined;
   /** The Mermaid text (shown when there is no SVG). */
   readonly mermaid: string;
   /** The rendered SVG, embedded as an image; leave out when it could not be rendered. */
-  readonly svg?: string;
+  readonly svg?: string | undefined;
 }
 
 /**
@@ -61,30 +61,30 @@ export interface HtmlReportInput {
   /** The catalog. */
   readonly catalog: Catalog;
   /** Active lint findings (leave out when the catalog was not linted). */
-  readonly findings?: readonly Finding[];
+  readonly findings?: readonly Finding[] | undefined;
   /** Waived findings, listed apart with their justification. */
-  readonly waived?: readonly Finding[];
+  readonly waived?: readonly Finding[] | undefined;
   /** Where the hours go: the linter's burden report (`lintCatalog(...).burden` or `computeBurden`). */
-  readonly burden?: BurdenReport;
+  readonly burden?: BurdenReport | undefined;
   /** Diagrams, in the order to show them. */
-  readonly diagrams?: readonly HtmlReportDiagram[];
+  readonly diagrams?: readonly HtmlReportDiagram[] | undefined;
   /** The page title (default: the catalog's name). */
-  readonly title?: string;
+  readonly title?: string | undefined;
   /** The catalog's file name as the user gave it, shown in the header (an absolute path shows its last part only). */
-  readonly source?: string;
+  readonly source?: string | undefined;
   /**
    * The as-is vs to-be change, when the report is given a to-be catalog: the summary states it and a section
    * lists the services whose hours changed.
    */
-  readonly compare?: HtmlReportComparison;
+  readonly compare?: HtmlReportComparison | undefined;
   /**
    * Rules whose titles name the findings in plain words (the built-in rules are always known; add plugin rules).
    */
-  readonly rules?: readonly { readonly meta: Pick<RuleMeta, "id" | "title"> }[];
+  readonly rules?: readonly { readonly meta: Pick<RuleMeta, "id" | "title"> }[] | undefined;
   /** A date or time to show as "generated" (left out by default, so the same input gives the same page). */
-  readonly generatedAt?: string;
+  readonly generatedAt?: string | undefined;
   /** Why diagrams have no SVG (e.g. "Chromium was not found"), shown beside the Mermaid source. */
-  readonly svgNote?: string;
+  readonly svgNote?: string | undefined;
 }
 
 export type { HtmlReportComparison };

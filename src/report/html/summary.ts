@@ -51,7 +51,7 @@ export interface HtmlReportComparison {
   /** The to-be catalog. */
   readonly catalog: Catalog;
   /** The to-be catalog's file name as the user gave it (an absolute path shows its last part only). */
-  readonly source?: string;
+  readonly source?: string | undefined;
 }
 
 /** A finding's place in words: the service (or life experience) by name, and the step by name. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { channelGroup } from "../../model/vocabulary.js";
 import { defineRule } from "../define-rule.js";
 import { describeChannel, lanesOption } from "./internal/helpers.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineRule } from "../define-rule.js";
 import { describeChannel, lanesOption, stepChannelGroup } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";

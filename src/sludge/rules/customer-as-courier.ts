@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineRule } from "../define-rule.js";
 import { linkShare } from "../../graph/experience-graph.js";
 import { reachOf } from "../internal/reach.js";

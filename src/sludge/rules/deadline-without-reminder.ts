@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Step } from "../../model/schema.js";
 import { reachOf } from "../internal/reach.js";
 import { defineRule } from "../define-rule.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineRule } from "../define-rule.js";
 import { amountOption, formatDollars } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CHANNEL_GROUPS } from "../../model/vocabulary.js";
 import { defineRule } from "../define-rule.js";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { linkOverflows } from "../../graph/experience-graph.js";
 import { defineRule } from "../define-rule.js";
 import { formatNumber, formatPercent, listIds } from "./internal/helpers.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { GraphEdge } from "../../graph/build.js";
 import { DEFAULT_GRAPH_ANALYSIS_OPTIONS } from "../../graph/options.js";
 import { PATH_KINDS, isForward } from "../../graph/order.js";

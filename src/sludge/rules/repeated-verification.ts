@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { metBefore } from "../../graph/flow.js";
 import { crossAgencyVerifications } from "../../graph/repeated-asks.js";
 import { experiencePeople } from "../internal/reach.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { defineRule } from "../define-rule.js";
 import { reachOf } from "../internal/reach.js";
 import { formatNumber, formatPercent, listIds, plural, stepCustomerMinutes } from "./internal/helpers.js";

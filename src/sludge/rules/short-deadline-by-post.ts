@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Service, Step } from "../../model/schema.js";
 import { defineRule } from "../define-rule.js";
 import { amountOption, describeChannel, formatNumber, listIds, stepChannelKind } from "./internal/helpers.js";

@@ -109,9 +109,9 @@ export interface BrokenCatalog {
  */
 export interface BrokenCatalogConstraints extends CatalogConstraints {
   /** The breakages to draw from (default: all of {@link BREAKAGES}). */
-  readonly breakages?: readonly Breakage[];
+  readonly breakages?: readonly Breakage[] | undefined;
   /** Most breakages planted in one catalog (default 3, at least 1). */
-  readonly maxIssues?: number;
+  readonly maxIssues?: number | undefined;
 }
 
 type Stage = "integrity" | "shape" | "forbidden-key" | "unsupported-version" | "too-deep";

@@ -32,57 +32,57 @@ import { type WaiverPlan, buildWaiver, waiverPlan, waiverRules } from "./arb-wai
  */
 export interface CatalogConstraints {
   /** How ids, names and free text look (default `mixed`). */
-  readonly text?: TextStyle;
+  readonly text?: TextStyle | undefined;
   /** Fewest services (default 0). */
-  readonly minServices?: number;
+  readonly minServices?: number | undefined;
   /** Most services (default 4). */
-  readonly maxServices?: number;
+  readonly maxServices?: number | undefined;
   /** Fewest steps in each service (default 1, at least 1). */
-  readonly minStepsPerService?: number;
+  readonly minStepsPerService?: number | undefined;
   /** Most steps in each service (default 8). */
-  readonly maxStepsPerService?: number;
+  readonly maxStepsPerService?: number | undefined;
   /** The lanes steps are drawn from (default: all of `LANES`). */
-  readonly lanes?: readonly Lane[];
+  readonly lanes?: readonly Lane[] | undefined;
   /** Fewest agencies (default 1 when there may be services, else 0). */
-  readonly minAgencies?: number;
+  readonly minAgencies?: number | undefined;
   /** Most agencies (default 4). */
-  readonly maxAgencies?: number;
+  readonly maxAgencies?: number | undefined;
   /** Channel kinds to draw from (default: all of `CHANNEL_KINDS`). */
-  readonly channelKinds?: readonly ChannelKind[];
+  readonly channelKinds?: readonly ChannelKind[] | undefined;
   /** Fewest channels (default 0). */
-  readonly minChannels?: number;
+  readonly minChannels?: number | undefined;
   /** Most channels (default 6). */
-  readonly maxChannels?: number;
+  readonly maxChannels?: number | undefined;
   /** Most roles (default 4). */
-  readonly maxRoles?: number;
+  readonly maxRoles?: number | undefined;
   /** Most tools (default 4). */
-  readonly maxTools?: number;
+  readonly maxTools?: number | undefined;
   /** Most data elements (default 6). */
-  readonly maxDataElements?: number;
+  readonly maxDataElements?: number | undefined;
   /** Most document types (default 4). */
-  readonly maxDocumentTypes?: number;
+  readonly maxDocumentTypes?: number | undefined;
   /** Most sources (default 3). */
-  readonly maxSources?: number;
+  readonly maxSources?: number | undefined;
   /** Most feedback collections per service (default 2). */
-  readonly maxFeedbackPerService?: number;
+  readonly maxFeedbackPerService?: number | undefined;
   /** Fewest life experiences (default 0; more than 0 needs `minServices` of at least 1). */
-  readonly minLifeExperiences?: number;
+  readonly minLifeExperiences?: number | undefined;
   /** Most life experiences (default 2). */
-  readonly maxLifeExperiences?: number;
+  readonly maxLifeExperiences?: number | undefined;
   /** Most services in each life experience (default 4). */
-  readonly maxServicesPerExperience?: number;
+  readonly maxServicesPerExperience?: number | undefined;
   /** Fewest links in each life experience (default 0; more than 0 needs `minServices` of at least 2). */
-  readonly minLinksPerExperience?: number;
+  readonly minLinksPerExperience?: number | undefined;
   /** Most links in each life experience (default 4). */
-  readonly maxLinksPerExperience?: number;
+  readonly maxLinksPerExperience?: number | undefined;
   /** Link kinds to draw from (default: every kind but `customer-carries`, which is planted as sludge). */
-  readonly linkKinds?: readonly LinkKind[];
+  readonly linkKinds?: readonly LinkKind[] | undefined;
   /** Most waivers (default 3). */
-  readonly maxWaivers?: number;
+  readonly maxWaivers?: number | undefined;
   /** Rule ids waivers may name (default: `DEFAULT_WAIVER_RULES`). */
-  readonly waiverRules?: readonly string[];
+  readonly waiverRules?: readonly string[] | undefined;
   /** How much sludge to plant (default `some`); see {@link SludgeLevel} and {@link SludgeConstraints}. */
-  readonly sludge?: SludgeLevel | SludgeConstraints;
+  readonly sludge?: SludgeLevel | SludgeConstraints | undefined;
 }
 
 /** Constraints checked and filled in. @internal */

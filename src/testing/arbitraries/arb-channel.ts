@@ -17,7 +17,7 @@ import { idArbitrary, nameArbitrary, textArbitrary } from "../internal/strings.j
  */
 export interface ChannelConstraints extends CommonConstraints {
   /** The channel kinds to draw from (default: all of `CHANNEL_KINDS`). */
-  readonly kinds?: readonly ChannelKind[];
+  readonly kinds?: readonly ChannelKind[] | undefined;
 }
 
 /** @internal Raw choices for one channel. */

@@ -17,7 +17,7 @@ import { nameArbitrary } from "../internal/strings.js";
  */
 export interface FeedbackCollectionConstraints extends CommonConstraints {
   /** Which A-11 survey (default: either). */
-  readonly survey?: "v1" | "v2";
+  readonly survey?: "v1" | "v2" | undefined;
 }
 
 /** @internal Raw choices for one feedback collection. */

@@ -18,15 +18,15 @@ import { idArbitrary, nameArbitrary, textArbitrary, uniqueIds } from "../interna
  */
 export interface LifeExperienceConstraints extends CommonConstraints {
   /** Most services strung together (default 4, at least 1). */
-  readonly maxServices?: number;
+  readonly maxServices?: number | undefined;
   /** Fewest links between them (default 0); links need two services, so they are left out when `within.services` has fewer. */
-  readonly minLinks?: number;
+  readonly minLinks?: number | undefined;
   /** Most links between them (default 4). */
-  readonly maxLinks?: number;
+  readonly maxLinks?: number | undefined;
   /** Link kinds to draw from (default: every kind but `customer-carries`, which is planted as sludge). */
-  readonly linkKinds?: readonly LinkKind[];
+  readonly linkKinds?: readonly LinkKind[] | undefined;
   /** How much sludge to plant (default `some`): `customerCarries` turns links into `customer-carries`. */
-  readonly sludge?: SludgeLevel | SludgeConstraints;
+  readonly sludge?: SludgeLevel | SludgeConstraints | undefined;
 }
 
 /** Sizes of a life experience, checked. @internal */

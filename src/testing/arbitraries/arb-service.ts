@@ -30,15 +30,15 @@ import {
  */
 export interface ServiceConstraints extends CommonConstraints {
   /** Fewest steps (default 1, at least 1). */
-  readonly minSteps?: number;
+  readonly minSteps?: number | undefined;
   /** Most steps (default 8). */
-  readonly maxSteps?: number;
+  readonly maxSteps?: number | undefined;
   /** The lanes steps are drawn from (default: all of `LANES`). */
-  readonly lanes?: readonly Lane[];
+  readonly lanes?: readonly Lane[] | undefined;
   /** Most feedback collections (default 2). */
-  readonly maxFeedback?: number;
+  readonly maxFeedback?: number | undefined;
   /** How much sludge to plant (default `some`); see {@link SludgeLevel} and {@link SludgeConstraints}. */
-  readonly sludge?: SludgeLevel | SludgeConstraints;
+  readonly sludge?: SludgeLevel | SludgeConstraints | undefined;
 }
 
 /** Sizes of a service, checked. @internal */

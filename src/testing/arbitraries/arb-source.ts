@@ -16,7 +16,7 @@ import { idArbitrary, isoDateArbitrary, nameArbitrary, textArbitrary, urlArbitra
  */
 export interface SourceConstraints {
   /** How ids, titles and notes look (default `mixed`). */
-  readonly text?: TextStyle;
+  readonly text?: TextStyle | undefined;
 }
 
 /** @internal Raw choices for one source. */

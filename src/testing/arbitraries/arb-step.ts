@@ -27,11 +27,11 @@ import { LANGUAGE_TAGS, idArbitrary, nameArbitrary, textArbitrary } from "../int
  */
 export interface StepConstraints extends CommonConstraints {
   /** The lanes to draw from (default: all of `LANES`). */
-  readonly lanes?: readonly Lane[];
+  readonly lanes?: readonly Lane[] | undefined;
   /** Ids of the other steps of the service, which `next`, `deadline.reminder` may name (default: none). */
-  readonly stepIds?: readonly string[];
+  readonly stepIds?: readonly string[] | undefined;
   /** How much sludge to plant (default `some`); see {@link SludgeLevel} and {@link SludgeConstraints}. */
-  readonly sludge?: SludgeLevel | SludgeConstraints;
+  readonly sludge?: SludgeLevel | SludgeConstraints | undefined;
 }
 
 /** Patterns a single step can carry. @internal */

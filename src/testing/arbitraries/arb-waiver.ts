@@ -18,9 +18,9 @@ import { idArbitrary, isoDateArbitrary, nameArbitrary } from "../internal/string
  */
 export interface WaiverConstraints extends CommonConstraints {
   /** Rule ids a waiver may silence (default: {@link DEFAULT_WAIVER_RULES}). */
-  readonly rules?: readonly string[];
+  readonly rules?: readonly string[] | undefined;
   /** How much sludge to plant (default `some`): `expiredWaiver` makes a waiver expire between 2020 and 2024. */
-  readonly sludge?: SludgeLevel | SludgeConstraints;
+  readonly sludge?: SludgeLevel | SludgeConstraints | undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { CatalogIndex } from "../../../model/index-lookup.js";
 import type { Service, Step } from "../../../model/schema.js";
 import { type ChannelGroup, type ChannelKind, LANES, type Lane, STEP_ACTIVITIES, channelGroup } from "../../../model/vocabulary.js";
