@@ -89,14 +89,14 @@ describe("the program", () => {
   });
 
   it("prints the same program help whatever command follows a help flag (only the named command's module loads)", async () => {
-    const help = await runCli(["--help"]);
+    const help = await runCliInProcess(["--help"]);
     for (const args of [["-h", "lint"], ["--debug", "--help", "validate"], ["help"]]) {
-      const run = await runCli(args);
+      const run = await runCliInProcess(args);
       expect(run.code, args.join(" ")).toBe(0);
       expect(run.stdout, args.join(" ")).toBe(help.stdout);
     }
     // The command's own help after its name, as one would get with every command registered.
-    const lint = await runCli(["--debug", "lint", "--help"]);
+    const lint = await runCliInProcess(["--debug", "lint", "--help"]);
     expect(lint.stdout).toContain("Usage: service-blueprint lint");
     expect(lint.stdout).not.toContain("import-a11");
   });
