@@ -1,7 +1,5 @@
 import * as z from "zod";
 import {
-  A11_DRIVERS,
-  A11_V2_DRIVERS,
   CHANNEL_KINDS,
   CUSTOMER_TYPES,
   EVIDENCE_LEVELS,
@@ -21,6 +19,11 @@ import {
   WAIT_VISIBILITIES,
   WAIVER_JUSTIFICATIONS,
 } from "./vocabulary.js";
+import { IdSchema, Name, Text, Minutes, Share, Count, IsoDate, IdList } from "./schema-primitives.js";
+import { FeedbackCollectionSchema } from "./feedback-schema.js";
+
+export { IdSchema } from "./schema-primitives.js";
+export { FeedbackCollectionSchema, FeedbackQuestionSchema, FeedbackVolumesSchema, type FeedbackCollection, type FeedbackQuestion, type FeedbackVolumes } from "./feedback-schema.js";
 
 /**
  * The catalog format version this release reads and writes. A catalog states it in its `version` field; older
@@ -34,33 +37,6 @@ import {
  */
 export const CATALOG_FORMAT_VERSION = 1 as const;
 
-/**
- * An identifier written by the user: a letter first, then letters, digits, `-`, `_` or `.`; at most 100
- * characters. Ids are unique per kind (agencies, channels, services, ...); step ids are unique within a service
- * and link ids within a life experience.
- *
- * @example
- * ```ts
- * import { IdSchema } from "service-blueprint";
- * IdSchema.safeParse("ssa-retirement").success; // true
- * IdSchema.safeParse("1 bad id").success; // false
- * ```
- */
-export const IdSchema = z
-  .string()
-  .max(100)
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, {
-    message: "an id starts with a letter and holds only letters, digits, '-', '_' and '.'",
-  })
-  .meta({ description: "An identifier: a letter, then letters, digits, '-', '_' or '.'." });
-
-const Name = z.string().trim().min(1).max(500);
-const Text = z.string().max(20_000);
-const Minutes = z.number().finite().min(0);
-const Share = z.number().finite().min(0).max(1);
-const Count = z.number().int().min(0);
-const IsoDate = z.iso.date();
-const IdList = z.array(IdSchema).default([]);
 
 /**
  * A public source a model rests on (a law, a policy page, a study, an interview).
@@ -374,93 +350,6 @@ export const OfferingSchema = z
 /** An offering; see {@link OfferingSchema}. */
 export type Offering = z.output<typeof OfferingSchema>;
 
-/**
- * Volumes of an A-11 feedback collection: customers served, customers offered the survey, and respondents.
- *
- * @example
- * ```ts
- * import { FeedbackVolumesSchema } from "service-blueprint";
- * FeedbackVolumesSchema.parse({ customers: 120000, offered: 40000, respondents: 2100 });
- * ```
- */
-export const FeedbackVolumesSchema = z
-  .strictObject({
-    customers: Count.optional(),
-    offered: Count.optional(),
-    respondents: Count.optional(),
-  })
-  .meta({ title: "FeedbackVolumes" });
-/** Feedback volumes; see {@link FeedbackVolumesSchema}. */
-export type FeedbackVolumes = z.output<typeof FeedbackVolumesSchema>;
-
-/**
- * One question of an A-11 v1 collection: its driver, wording, the count of answers at each point of the scale
- * (point 1 first) and the mean.
- *
- * @example
- * ```ts
- * import { FeedbackQuestionSchema } from "service-blueprint";
- * FeedbackQuestionSchema.parse({ driver: "ease", counts: [5, 10, 20, 40, 25], mean: 3.7 });
- * ```
- */
-export const FeedbackQuestionSchema = z
-  .strictObject({
-    driver: z.enum(A11_DRIVERS),
-    text: Text.optional(),
-    scale: z.number().int().min(2).max(11).default(5),
-    counts: z.array(Count).optional(),
-    mean: z.number().finite().optional(),
-  })
-  .meta({ title: "FeedbackQuestion" });
-/** A feedback question; see {@link FeedbackQuestionSchema}. */
-export type FeedbackQuestion = z.output<typeof FeedbackQuestionSchema>;
-
-const V2Counts = z.partialRecord(z.enum(A11_V2_DRIVERS), Count);
-
-const FeedbackCommon = {
-  fiscalYear: z.number().int().min(1990).max(2200),
-  quarter: z.number().int().min(1).max(4),
-  channel: IdSchema.optional(),
-  transactionPoint: Name.optional(),
-  serviceProvided: Name.optional().meta({
-    description:
-      "The part of the service this collection measured, as the agency reported it (A-11 data's `service_provided`, e.g. 'IRS.gov Online Account').",
-  }),
-  stage: Name.optional(),
-  volumes: FeedbackVolumesSchema.default({}),
-};
-
-/**
- * A quarterly A-11 feedback collection for one service: the v1 survey (drivers on a point scale) or the v2
- * survey (a trust question, then what went well and what did not).
- *
- * @example
- * ```ts
- * import { FeedbackCollectionSchema } from "service-blueprint";
- * FeedbackCollectionSchema.parse({
- *   survey: "v1", fiscalYear: 2023, quarter: 1, volumes: { respondents: 100 },
- *   questions: [{ driver: "satisfaction", counts: [5, 5, 10, 40, 40], mean: 4.05 }],
- * });
- * ```
- */
-export const FeedbackCollectionSchema = z
-  .discriminatedUnion("survey", [
-    z.strictObject({
-      survey: z.literal("v1"),
-      ...FeedbackCommon,
-      questions: z.array(FeedbackQuestionSchema).default([]),
-    }),
-    z.strictObject({
-      survey: z.literal("v2"),
-      ...FeedbackCommon,
-      trust: z.strictObject({ positive: Count, negative: Count }).optional(),
-      wentWell: V2Counts.default({}),
-      didNotGoWell: V2Counts.default({}),
-    }),
-  ])
-  .meta({ title: "FeedbackCollection" });
-/** A feedback collection; see {@link FeedbackCollectionSchema}. */
-export type FeedbackCollection = z.output<typeof FeedbackCollectionSchema>;
 
 /**
  * A service, described by the A-11 taxonomy and laid out as blueprint steps.
