@@ -41,6 +41,9 @@ function linkWait(edge: GraphEdge): number {
 /**
  * The path analysis of a compiled graph.
  *
+ * Long on purpose: two passes over the same typed arrays (counts and best paths in reverse topological order, then
+ * the listing of paths up to the cap), which read best top to bottom.
+ *
  * @internal
  */
 export function analyzePaths(graph: CompiledGraph, order: ForwardOrder, options: ResolvedGraphOptions): PathAnalysis {

@@ -97,6 +97,9 @@ export interface PartialCatalog {
  * @param catalog - a catalog that already passed the schema (or the items of one that did, with `partial`)
  * @param partial - what is known of the items that failed the schema
  * @returns the issues, unsorted (empty when the catalog is sound)
+ *
+ * Long on purpose: one pass of short checks in the catalog's order (ids, references, collections, services, life
+ * experiences, waivers), each a few lines over the same index.
  * @internal
  */
 export function checkIntegrity(catalog: Catalog, partial?: PartialCatalog): CatalogIssue[] {
@@ -265,6 +268,12 @@ export function checkIntegrity(catalog: Catalog, partial?: PartialCatalog): Cata
   return issues;
 }
 
+/**
+ * The integrity checks of one service's steps: references to steps, attachments, flows (duplicates, sequences,
+ * shares, branches mixed with sequences) and reachability from the entry steps.
+ *
+ * Long on purpose: the checks run in that order over one step index and share its lookups.
+ */
 function checkSteps(
   service: Service,
   base: readonly PathSegment[],

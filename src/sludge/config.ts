@@ -320,7 +320,8 @@ export function safeParseLintConfig(value?: unknown): SafeParseLintConfigResult 
 
 /**
  * Validates a lint configuration and resolves it against the known rules (built-in plus `plugins`): presets
- * applied in order, then `rules`, each setting's options parsed by the rule's schema.
+ * applied in order, then `rules`, each setting's options parsed by the rule's schema. (Long on purpose: one field
+ * of the configuration after another, every problem collected before it throws.)
  *
  * @param value - the configuration (for example read from a JSON or YAML file); `undefined` means all defaults
  * @returns the resolved configuration

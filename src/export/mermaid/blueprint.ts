@@ -157,7 +157,13 @@ function blueprintTitle(context: ViewContext, service: Service, part: number, pa
   return parts > 1 ? `${base}, part ${part + 1} of ${parts}` : base;
 }
 
-/** Builds the flowchart of one window of a service's blueprint. */
+/**
+ * Builds the flowchart of one window of a service's blueprint.
+ *
+ * Long on purpose: its stages (step nodes, continuation stubs, ranks, flows, the pinned bands and the legend) share
+ * the window's rank arithmetic, its table of stubs and its lists of nodes and edges; cut apart, each would take
+ * most of them as parameters.
+ */
 function buildWindow(context: ViewContext, plan: Plan, members: readonly number[], info: WindowInfo, labels: readonly StepLabel[]): Flowchart {
   const { service, serviceIndex, shown, placement } = plan;
   const { overlay } = context.options;

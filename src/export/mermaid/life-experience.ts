@@ -31,6 +31,9 @@ import { overviewDiagrams, timeOrder } from "./life-experience-overview.js";
 
 /**
  * Draws one diagram: the given services, each as it appears, with the hand-offs between the drawn ones.
+ *
+ * Long on purpose: services, steps, stubs and hand-offs are added to one set of nodes, clusters and severity
+ * counts, which the legends read at the end.
  */
 function draw(setting: Setting, appearances: ReadonlyMap<number, Appearance>, title: string, details: boolean, links: readonly Link[]): Flowchart {
   const { context, experience, members } = setting;

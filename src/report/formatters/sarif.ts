@@ -62,6 +62,9 @@ type SarifEntry =
 /**
  * The SARIF log of one run over every entry: the rules that ran or reported, one artifact per file, all results;
  * in chunks, results a few thousand at a time.
+ *
+ * Long on purpose: it writes the SARIF document in the document's own order (tool, rules, artifacts, results,
+ * properties), one part after another.
  */
 function sarifLogChunks(entries: readonly SarifEntry[], options: FormatOptions, runProperties: Record<string, unknown>): Generator<string> {
   const docs = options.docsBaseUrl ?? DEFAULT_RULE_DOCS_URL;

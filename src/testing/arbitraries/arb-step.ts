@@ -256,6 +256,9 @@ export function usableChannels(pools: Pools, mode: ChannelMode): Pools["channels
  * Builds a step's own fields (everything but `next`, `entry`, `attachedTo` and `outcome`, which depend on the
  * other steps of the service), planting the step-level sludge the odds call for.
  *
+ * Long on purpose: one field after another, each drawn from the plan in a fixed order; that order is the
+ * arbitrary's contract (the same seed gives the same catalog), so it stays one sequence.
+ *
  * @internal
  */
 export function buildStepBody(plan: StepPlan, id: string, ctx: BuildContext, setting: StepSetting): Step {
