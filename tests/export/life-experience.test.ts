@@ -20,16 +20,23 @@ describe("life-experience view, detailed", () => {
   const result = toMermaid(catalog, view, detailed);
   const text = result.diagrams[0]!.text;
 
-  it("groups services by agency", async () => {
+  it("names each service's agency; an agency of one service heads its title instead of a box of its own", async () => {
     expect(result.diagrams).toHaveLength(1);
     expect(result.warnings).toEqual([]);
     const content = await flowchart(text);
-    expect(content.subgraphs.get("g_a0")?.title).toBe("SSA Social Security Administration");
-    expect(content.subgraphs.get("g_a0")?.nodes).toContain("g_s0");
-    expect(content.subgraphs.get("g_a2")?.title).toBe("CMS Centers for Medicare & Medicaid Services");
-    expect(content.subgraphs.get("g_a2")?.nodes).toContain("g_s1");
-    expect(content.subgraphs.get("g_s1")?.title).toBe("Enroll in Medicare Part B");
+    expect(content.subgraphs.has("g_a0")).toBe(false);
+    expect(content.subgraphs.get("g_s0")?.title).toMatch(/^SSA Social Security Administration /);
+    expect(content.subgraphs.get("g_s1")?.title).toBe("CMS Centers for Medicare & Medicaid Services · Enroll in Medicare Part B");
     expect([...(content.subgraphs.get("g_s1")?.nodes ?? [])].sort()).toEqual(["s1_n0", "s1_n1", "s1_n2"]);
+  });
+
+  it("groups the services of one agency in the agency's box", async () => {
+    const input = retirementInput();
+    const services = input.services!.map((s) => (s.id === catalog.services[1]!.id ? { ...s, agency: catalog.services[0]!.agency } : s));
+    const content = await flowchart(toMermaid(parseCatalog({ ...input, services }), view, detailed).diagrams[0]!.text);
+    expect(content.subgraphs.get("g_a0")?.title).toBe("SSA Social Security Administration");
+    expect([...(content.subgraphs.get("g_a0")?.nodes ?? [])]).toEqual(expect.arrayContaining(["g_s0", "g_s1"]));
+    expect(content.subgraphs.get("g_s1")?.title).toBe("Enroll in Medicare Part B");
   });
 
   it("shows each step's channel, in the label and by colour, with a legend", async () => {

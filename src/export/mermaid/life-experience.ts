@@ -104,8 +104,8 @@ function draw(setting: Setting, appearances: ReadonlyMap<number, Appearance>, ti
       children.push(stepNodeId(serviceIndex, stepIndex));
     }
     const part = appearance.parts !== undefined && appearance.parts > 1 ? ` (part ${appearance.part! + 1} of ${appearance.parts})` : "";
-    const titleLines: LabelLine[] = [[{ text: `${visibleName(service.name, `service ${service.id}`)}${part}`, strong: true }]];
-    if (serviceFindings) titleLines.push(findingLine(serviceFindings));
+    // A subgraph's title is one line: the layout keeps room above the steps for one, and a second lay on them.
+    const titleLines: LabelLine[] = [[{ text: `${visibleName(service.name, `service ${service.id}`)}${part}`, strong: true }, ...(serviceFindings ? [{ text: " · " }, ...findingLine(serviceFindings)] : [])]];
     const classes = ["service"];
     if (serviceFindings) {
       classes.push(severityClass(serviceFindings.severity));
@@ -183,9 +183,21 @@ function draw(setting: Setting, appearances: ReadonlyMap<number, Appearance>, ti
     linkKinds.add(link.kind);
   });
 
-  // Agencies, in catalog order of first appearance.
+  // Agencies, in catalog order of first appearance. An agency that holds one service and nothing else is not a
+  // box of its own: its name heads the service's title. (Nested, the agency's title and the service's lay 4 px
+  // over each other: the layout keeps less room between nested boxes than a title takes.)
   const top: string[] = [];
+  const clusterAt = new Map(clusters.map((c, i) => [c.id, i]));
   for (const [agencyKey, children] of agencyChildren) {
+    const only = children.length === 1 ? clusterAt.get(children[0]!) : undefined;
+    if (only !== undefined) {
+      const service = clusters[only]!;
+      // On the title's one line (see above).
+      const agencyLine = agencyTitle(setting, agencyKey)[0] ?? [];
+      clusters[only] = { ...service, title: [[...agencyLine, { text: " · " }, ...(service.title?.[0] ?? [])]] };
+      top.push(service.id);
+      continue;
+    }
     clusters.push({ id: agencyClusterId(agencyKey), title: agencyTitle(setting, agencyKey), children, classes: ["agency"] });
     top.push(agencyClusterId(agencyKey));
   }
