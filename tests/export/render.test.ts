@@ -71,8 +71,8 @@ describe.skipIf(chromium === null)("a `direction TB` phrase in labels", () => {
     const shown = svgTexts(await chromium!.render(text));
     expect(shown.title).toBe(title);
     expect(title).toBe(`Life experience: ${DIRECTION_PHRASE}`);
-    expect(shown.clusters.get("g_a0")).toBe(`SSA direction LR ${DIRECTION_PHRASE}`);
-    expect(shown.clusters.get("g_s0")).toBe(DIRECTION_PHRASE);
+    // The agency has one service: its name heads the service's title.
+    expect(shown.clusters.get("g_s0")).toBe(`SSA direction LR ${DIRECTION_PHRASE} · ${DIRECTION_PHRASE}`);
     expect(shown.nodes.get("s0_n5")?.startsWith(DIRECTION_PHRASE)).toBe(true);
     expect(shown.edgeLabels).toContain("redirection RL of the claim · 80%");
     // The hand-off's label is its first line (lines of a label have no space between them in the SVG text).
