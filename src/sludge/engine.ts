@@ -124,6 +124,23 @@ function isResolved(config: LintConfig | ResolvedLintConfig | undefined): config
  * ```
  */
 export function lintCatalog(catalog: Catalog, config?: LintConfig | ResolvedLintConfig): LintResult {
+  return lintWithHooks(catalog, config, {});
+}
+
+/**
+ * What the engine tells its own callers that a result cannot carry. @internal
+ */
+export interface LintHooks {
+  /** Called with a rule and the error it threw (the finding keeps only the message; a test wants the stack). */
+  readonly onRuleError?: ((rule: Rule, error: unknown) => void) | undefined;
+}
+
+/**
+ * {@link lintCatalog} with hooks: the `RuleTester` uses it to show a rule's own stack when the rule throws.
+ *
+ * @internal
+ */
+export function lintWithHooks(catalog: Catalog, config: LintConfig | ResolvedLintConfig | undefined, hooks: LintHooks): LintResult {
   const resolved = isResolved(config) ? config : parseLintConfig(config);
   const index = indexCatalog(catalog);
   const analysis = createAnalysisAccess(index);
@@ -181,6 +198,7 @@ export function lintCatalog(catalog: Catalog, config?: LintConfig | ResolvedLint
         // A loop, not push(...reported): a rule may report more findings than a call can take arguments.
         for (let i = 0; i < reported.length; i++) collected.push(reported[i]!);
       } catch (error) {
+        hooks.onRuleError?.(rule, error);
         collected.push(ruleErrorFinding(rule, error));
       }
     }

@@ -5,9 +5,10 @@
 import { AssertionError } from "node:assert";
 import type { Catalog } from "../model/schema.js";
 import type { Rule } from "../sludge/define-rule.js";
-import { lintCatalog } from "../sludge/engine.js";
+import { LintConfigError } from "../sludge/config.js";
+import { lintWithHooks } from "../sludge/engine.js";
 import { builtinRules } from "../sludge/rules/index.js";
-import type { Finding, ReportTarget, Severity } from "../sludge/types.js";
+import type { Finding, FindingBurden, ReportTarget, Severity } from "../sludge/types.js";
 
 /**
  * Hooks of a test runner. Give `describe` and `it` (vitest, mocha, jest, `node:test`) to register one test per
@@ -45,6 +46,8 @@ export interface RuleTesterValidCase {
   readonly catalog: Catalog;
   /** The rule's options. */
   readonly options?: Readonly<Record<string, unknown>> | undefined;
+  /** The lint date of this case (default: the tester's `today`), for rules that read the date. */
+  readonly today?: string | undefined;
 }
 
 /**
@@ -53,7 +56,13 @@ export interface RuleTesterValidCase {
  * @example
  * ```ts
  * import type { RuleTesterExpectedFinding } from "service-blueprint/testing";
- * const expected: RuleTesterExpectedFinding = { target: { service: "svc", step: "fax" }, message: /uses fax/, severity: "warning" };
+ * const expected: RuleTesterExpectedFinding = {
+ *   target: { service: "svc", step: "fax" },
+ *   message: /uses fax/,
+ *   severity: "warning",
+ *   evidence: ["channel: fax"],
+ *   burden: { minutesPerCustomer: 20, customersPerYear: 1000 },
+ * };
  * ```
  */
 export interface RuleTesterExpectedFinding {
@@ -63,6 +72,15 @@ export interface RuleTesterExpectedFinding {
   readonly message?: string | RegExp | undefined;
   /** The severity. */
   readonly severity?: Severity | undefined;
+  /** The category the finding is filed under. */
+  readonly category?: Finding["category"] | undefined;
+  /**
+   * Lines the evidence must hold: each a substring of some evidence line, or a pattern some line matches (other
+   * lines may be present).
+   */
+  readonly evidence?: readonly (string | RegExp)[] | undefined;
+  /** Burden figures the engine attached: each figure given must match to two decimal places. */
+  readonly burden?: Partial<FindingBurden> | undefined;
 }
 
 /**
@@ -159,15 +177,31 @@ export class RuleTester {
   private lint(rule: Rule, testCase: RuleTesterValidCase, name: string): Finding[] {
     const id = rule.meta.id;
     const builtin = builtinRules.includes(rule);
-    const result = lintCatalog(testCase.catalog, {
-      today: this.options.today ?? "2026-01-01",
-      preset: [],
-      ...(builtin ? {} : { plugins: [rule] }),
-      rules: { [id]: [rule.meta.defaultSeverity, { ...(testCase.options ?? {}) }] },
-    });
+    const thrown: unknown[] = [];
+    let result;
+    try {
+      result = lintWithHooks(
+        testCase.catalog,
+        {
+          today: testCase.today ?? this.options.today ?? "2026-01-01",
+          preset: [],
+          ...(builtin ? {} : { plugins: [rule] }),
+          rules: { [id]: [rule.meta.defaultSeverity, { ...(testCase.options ?? {}) }] },
+        },
+        { onRuleError: (failed, error) => failed === rule && thrown.push(error) },
+      );
+    } catch (error) {
+      if (!(error instanceof LintConfigError)) throw error;
+      const issues = error.issues.map((issue) => `  ${issue.path || "(config)"}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ""}`).join("\n");
+      throw new AssertionError({ message: `${id} › ${name}: the case's options or date are invalid:\n${issues}` });
+    }
     const errors = result.findings.filter((f) => f.ruleId === "rule-error");
     if (errors.length > 0) {
-      throw new AssertionError({ message: `${id} › ${name}: the rule threw: ${errors.map((f) => f.message).join("; ")}` });
+      // The rule's own stack, not the engine's: where in the rule it threw.
+      const stacks = thrown.map((error) => (error instanceof Error ? (error.stack ?? error.message) : String(error)));
+      const assertion = new AssertionError({ message: `${id} › ${name}: the rule threw: ${stacks.join("\n") || errors.map((f) => f.message).join("; ")}` });
+      if (thrown.length > 0) Object.defineProperty(assertion, "cause", { value: thrown[0], configurable: true, writable: true });
+      throw assertion;
     }
     return result.findings.filter((f) => f.ruleId === id);
   }
@@ -210,6 +244,21 @@ export class RuleTester {
       }
       if (expected.severity !== undefined && expected.severity !== finding.severity) {
         throw new AssertionError({ message: `${at}: severity differs`, actual: finding.severity, expected: expected.severity, operator: "strictEqual" });
+      }
+      if (expected.category !== undefined && expected.category !== finding.category) {
+        throw new AssertionError({ message: `${at}: category differs`, actual: finding.category, expected: expected.category, operator: "strictEqual" });
+      }
+      for (const line of expected.evidence ?? []) {
+        const found = finding.evidence.some((held) => (typeof line === "string" ? held.includes(line) : line.test(held)));
+        if (!found) {
+          throw new AssertionError({ message: `${at}: no evidence line matches ${String(line)}`, actual: finding.evidence, expected: String(line), operator: "match" });
+        }
+      }
+      for (const [figure, want] of Object.entries(expected.burden ?? {}) as [keyof FindingBurden, number | undefined][]) {
+        const got = finding.burden[figure];
+        if (want !== undefined && !(Math.abs(got - want) < 0.005)) {
+          throw new AssertionError({ message: `${at}: burden.${figure} is ${got}, expected ${want}`, actual: got, expected: want, operator: "strictEqual" });
+        }
       }
     });
   }

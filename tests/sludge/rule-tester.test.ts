@@ -1,7 +1,7 @@
 import { AssertionError } from "node:assert";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineRule, longWait } from "../../src/index.js";
+import { defineRule, lengthyStep, longWait } from "../../src/index.js";
 import { RuleTester } from "../../src/testing/index.js";
 import { oneService } from "./rules/fixtures.js";
 
@@ -66,8 +66,42 @@ describe("RuleTester without a test runner", () => {
     expect(run([])).toThrow(/must expect at least one finding/);
   });
 
-  it("reports a rule that throws", () => {
-    const broken = defineRule({ ...noFax, meta: { ...noFax.meta, id: "broken" }, check() { throw new Error("kaput"); } });
-    expect(() => tester.run(broken, { valid: [{ catalog: web }], invalid: [] })).toThrow(/the rule threw: .*kaput/);
+  it("reports a rule that throws, with the rule's own stack and the error as cause", () => {
+    function deepInsideTheRule(): never {
+      throw new Error("kaput");
+    }
+    const broken = defineRule({ ...noFax, meta: { ...noFax.meta, id: "broken" }, check: () => deepInsideTheRule() });
+    let caught: unknown;
+    try {
+      tester.run(broken, { valid: [{ name: "web", catalog: web }], invalid: [] });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AssertionError);
+    const assertion = caught as AssertionError & { cause?: unknown };
+    expect(assertion.message).toMatch(/broken › web: the rule threw: Error: kaput\n\s+at deepInsideTheRule/);
+    expect((assertion.cause as Error).message).toBe("kaput");
+  });
+
+  it("names the case whose options are invalid", () => {
+    expect(() => tester.run(noFax, { valid: [{ name: "typo", catalog: web, options: { channel: ["fax"] } }], invalid: [] })).toThrow(
+      /no-fax › typo: the case's options or date are invalid:\n\s+rules\["no-fax"\]\[1\]: Unrecognized key: "channel" \(did you mean 'channels'\?\)/,
+    );
+    expect(() => tester.run(noFax, { valid: [{ name: "bad date", catalog: web, today: "2026-13-01" }], invalid: [] })).toThrow(/no-fax › bad date: the case's options or date are invalid/);
+  });
+
+  it("checks burden, evidence and category when given", () => {
+    const slow = oneService([{ id: "apply", lane: "customer", channel: "web", customerMinutes: 120 }]);
+    const run = (finding: object) => () => tester.run(lengthyStep, { valid: [], invalid: [{ catalog: slow, findings: [finding] }] });
+    expect(run({ burden: { minutesPerCustomer: 120, customersPerYear: 1000, annualHours: 2000 }, category: "compliance" })).not.toThrow();
+    expect(run({ burden: { annualHours: 2000.001 } })).not.toThrow();
+    expect(run({ burden: { annualHours: 2001 } })).toThrow(/burden\.annualHours is 2000, expected 2001/);
+    expect(run({ category: "time" })).toThrow(/category differs/);
+    expect(run({ evidence: ["nothing like this"] })).toThrow(/no evidence line matches nothing like this/);
+  });
+
+  it("lints each case on its own date", () => {
+    const stale = { catalog: oneService([{ id: "a", lane: "backstage", waitDays: 300 }]) };
+    expect(() => tester.run(longWait, { valid: [], invalid: [{ ...stale, today: "2027-01-01", findings: [{ message: "300 days" }] }] })).not.toThrow();
   });
 });
