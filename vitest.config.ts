@@ -16,7 +16,6 @@ const CHROMIUM = [
   "tests/cli/report-chromium.test.ts",
   "tests/examples/figures.test.ts",
   "tests/export/compare.test.ts",
-  "tests/export/examples.test.ts",
   "tests/export/journey-render.test.ts",
   "tests/export/life-experience-measure.test.ts",
   "tests/export/measure.test.ts",

@@ -10,7 +10,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { type Catalog, type CatalogInput, parseCatalog, toMermaid } from "../../src/index.js";
-import { openChromium } from "../helpers/chromium.js";
+import { openChromium, svgStructure } from "../helpers/chromium.js";
 import { exampleCatalogs } from "../helpers/example-catalogs.js";
 import { openMeter, overlap, type Box, type TextPlacement } from "../helpers/measure-svg.js";
 import { readMermaid } from "../helpers/mermaid-parse.js";
@@ -96,6 +96,7 @@ describe.skipIf(chromium === null)("journeys in Chromium", () => {
           expect(placed.texts.length, diagram.id).toBeGreaterThanOrEqual(1 + actors.size + content.tasks.length);
           expect(clippedTexts(placed), diagram.id).toEqual([]);
           expect(chromium!.blockedRequests.slice(before)).toEqual([]);
+          expect(svgStructure(svg).fetchers, diagram.id).toEqual([]);
         }
       }
       // The crowded case has more actors than Mermaid has colours: the parts share them out.

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lintCatalog, parseCatalogText, toMermaid } from "../../src/index.js";
-import { openChromium } from "../helpers/chromium.js";
+import { openChromium, renderAsWritten } from "../helpers/chromium.js";
 import { openMeter, overlap, type Box, type Measurement } from "../helpers/measure-svg.js";
 
 const MAX_WIDTH = 2_400;
@@ -77,7 +77,8 @@ describe.skipIf(chromium === null)("life-experience overview of every bundled ex
           const options = look === "sludge" ? { findings: lintCatalog(catalog).findings } : {};
           const { diagrams } = toMermaid(catalog, { view: "life-experience", experience: experience.id }, options);
           expect(diagrams.map((d) => d.id)).toEqual([`life-experience-${experience.id}-overview`]);
-          const svg = await chromium!.render(diagrams[0]!.text);
+          const { svg, problems } = await renderAsWritten(chromium!, diagrams[0]!.text);
+          expect(problems).toEqual([]);
           const size = measure(svg);
           expect(size.width).toBeLessThanOrEqual(MAX_WIDTH);
           expect(size.height).toBeLessThanOrEqual(MAX_HEIGHT);
@@ -128,7 +129,9 @@ describe.skipIf(chromium === null)("detailed life-experience graph of every bund
         const { diagrams } = toMermaid(catalog, { view: "life-experience", experience: experience.id }, { detailed: true, ...options });
         const problems: string[] = [];
         for (const diagram of diagrams) {
-          const svg = await chromium!.render(diagram.text);
+          const rendered = await renderAsWritten(chromium!, diagram.text);
+          const svg = rendered.svg;
+          for (const found of rendered.problems) problems.push(`${diagram.id}: ${found}`);
           expect(measure(svg).smallestText, diagram.id).toBeGreaterThanOrEqual(MIN_TEXT);
           const drawn = await meter!.measure(svg);
           for (const found of [...drawn.overlaps, ...drawn.labelsUnderNodes]) problems.push(`${diagram.id}: ${found.replace(/ \(\d+x\d+ px\)$/, "")}`);

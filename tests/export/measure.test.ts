@@ -4,7 +4,8 @@
  * SVG as drawn at 100%:
  * - no picture wider than 2,400 px or taller than 1,800 px;
  * - step titles at 12 px or more;
- * - no two text boxes overlap, and no edge label lies on a node.
+ * - no two text boxes overlap, and no edge label lies on a node;
+ * - the nodes and subgraphs drawn are those the text holds, and nothing was fetched (the examples' check).
  *
  * The figures (widest, tallest, smallest title, overlaps, failures) are printed and written to
  * test-artifacts/export/measure.json. Without Chromium this file is skipped with a notice, except in CI (CI=true),
@@ -15,7 +16,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lintCatalog } from "../../src/index.js";
 import { toMermaid, type MermaidOptions } from "../../src/export/mermaid/index.js";
-import { openChromium } from "../helpers/chromium.js";
+import { openChromium, renderAsWritten } from "../helpers/chromium.js";
 import { exampleCatalogs } from "../helpers/example-catalogs.js";
 import { openMeter } from "../helpers/measure-svg.js";
 
@@ -82,8 +83,9 @@ describe.skipIf(meter === null)("blueprints of the bundled examples at 100%", ()
             const diagram = `${name} ${d.id} (${look})`;
             let svg: string;
             try {
-              svg = await chromium!.render(d.text);
-              if (/Syntax error in text/.test(svg)) throw new Error("Mermaid drew its error picture");
+              const drawn = await renderAsWritten(chromium!, d.text);
+              svg = drawn.svg;
+              for (const p of drawn.problems) problems.push(`${diagram}: ${p}`);
             } catch (error) {
               const failure = error instanceof Error ? error.message.slice(0, 200) : String(error);
               rows.push({ diagram, width: 0, height: 0, smallestTitlePx: 0, overlaps: 0, labelsUnderNodes: 0, failure });

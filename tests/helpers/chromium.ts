@@ -164,3 +164,31 @@ export function svgTexts(svg: string): SvgTexts {
     };
   });
 }
+
+/**
+ * Renders a diagram and checks that Chromium drew what the text says, offline: a flowchart's nodes and subgraphs
+ * are exactly those Mermaid's parser reads from the text (none lost, none invented), nothing in the SVG could fetch
+ * a URL, and the page asked for nothing outside itself while rendering.
+ *
+ * @param chromium - the file's renderer
+ * @param text - the Mermaid text
+ * @returns the SVG and what is wrong with it (empty when all holds)
+ * @throws when Mermaid or Chromium fails to render (the caller records it as a failure)
+ */
+export async function renderAsWritten(chromium: TestChromium, text: string): Promise<{ svg: string; problems: string[] }> {
+  const before = chromium.blockedRequests.length;
+  const svg = await chromium.render(text);
+  const problems: string[] = [];
+  if (/Syntax error in text/.test(svg)) throw new Error("Mermaid drew its error picture");
+  const { readMermaid } = await import("./mermaid-parse.js");
+  const content = await readMermaid(text);
+  const structure = svgStructure(svg);
+  if (content.kind === "flowchart") {
+    const sameIds = (drawn: readonly string[], written: Iterable<string>): boolean => JSON.stringify([...drawn].sort()) === JSON.stringify([...written].sort());
+    if (!sameIds(structure.nodes, content.nodes.keys())) problems.push(`drawn nodes differ from the text's: ${[...structure.nodes].sort().join(" ")} against ${[...content.nodes.keys()].sort().join(" ")}`);
+    if (!sameIds(structure.clusters, content.subgraphs.keys())) problems.push(`drawn subgraphs differ from the text's: ${[...structure.clusters].sort().join(" ")} against ${[...content.subgraphs.keys()].sort().join(" ")}`);
+  }
+  for (const fetcher of structure.fetchers) problems.push(`an element could fetch a URL: ${fetcher}`);
+  for (const request of chromium.blockedRequests.slice(before)) problems.push(`asked for something outside the page: ${request}`);
+  return { svg, problems };
+}
