@@ -274,42 +274,40 @@ export type {
 export { waiverCovers } from "./sludge/waivers.js";
 export { compareCatalogs } from "./sludge/compare.js";
 export type { BurdenComparison, BurdenDelta, CatalogComparison, StepChange } from "./sludge/compare.js";
-export {
-  accessUndeclared,
-  accessibilityGap,
-  askedForHeldData,
-  assumedEvidence,
-  autoEnrolmentPossible,
-  builtinRules,
-  customerAsCourier,
-  deadEnd,
-  deadlineWithoutReminder,
-  digitalOnly,
-  duplicateDataRequest,
-  fee,
-  feedbackQuartersMissing,
-  inPersonOnly,
-  languageGap,
-  learningCost,
-  lengthyStep,
-  linkOverVolume,
-  longTimeToOutcome,
-  longWait,
-  lostCustomers,
-  missingAnnualVolume,
-  missingChannel,
-  noFeedbackPoint,
-  notarization,
-  opaqueWait,
-  paperChannel,
-  repeatedDocuments,
-  repeatedIdentityProofing,
-  repeatedVerification,
-  reworkLoop,
-  shortDeadlineByPost,
-  travelRequired,
-  wetSignature,
-} from "./sludge/rules/index.js";
+export { builtinRules } from "./sludge/rules/index.js";
+export { accessUndeclared } from "./sludge/rules/access-undeclared.js";
+export { accessibilityGap } from "./sludge/rules/accessibility-gap.js";
+export { askedForHeldData } from "./sludge/rules/asked-for-held-data.js";
+export { assumedEvidence } from "./sludge/rules/assumed-evidence.js";
+export { autoEnrolmentPossible } from "./sludge/rules/auto-enrolment-possible.js";
+export { customerAsCourier } from "./sludge/rules/customer-as-courier.js";
+export { deadEnd } from "./sludge/rules/dead-end.js";
+export { deadlineWithoutReminder } from "./sludge/rules/deadline-without-reminder.js";
+export { digitalOnly } from "./sludge/rules/digital-only.js";
+export { duplicateDataRequest } from "./sludge/rules/duplicate-data-request.js";
+export { fee } from "./sludge/rules/fee.js";
+export { feedbackQuartersMissing } from "./sludge/rules/feedback-quarters-missing.js";
+export { inPersonOnly } from "./sludge/rules/in-person-only.js";
+export { languageGap } from "./sludge/rules/language-gap.js";
+export { learningCost } from "./sludge/rules/learning-cost.js";
+export { lengthyStep } from "./sludge/rules/lengthy-step.js";
+export { linkOverVolume } from "./sludge/rules/link-over-volume.js";
+export { longTimeToOutcome } from "./sludge/rules/long-time-to-outcome.js";
+export { longWait } from "./sludge/rules/long-wait.js";
+export { lostCustomers } from "./sludge/rules/lost-customers.js";
+export { missingAnnualVolume } from "./sludge/rules/missing-annual-volume.js";
+export { missingChannel } from "./sludge/rules/missing-channel.js";
+export { noFeedbackPoint } from "./sludge/rules/no-feedback-point.js";
+export { notarization } from "./sludge/rules/notarization.js";
+export { opaqueWait } from "./sludge/rules/opaque-wait.js";
+export { paperChannel } from "./sludge/rules/paper-channel.js";
+export { repeatedDocuments } from "./sludge/rules/repeated-documents.js";
+export { repeatedIdentityProofing } from "./sludge/rules/repeated-identity-proofing.js";
+export { repeatedVerification } from "./sludge/rules/repeated-verification.js";
+export { reworkLoop } from "./sludge/rules/rework-loop.js";
+export { shortDeadlineByPost } from "./sludge/rules/short-deadline-by-post.js";
+export { travelRequired } from "./sludge/rules/travel-required.js";
+export { wetSignature } from "./sludge/rules/wet-signature.js";
 
 // ── export: mermaid ───────────────────────────────────────────────────────────────────────────────────────────
 export { MermaidExportError, compareDiagram, toMermaid } from "./export/mermaid/index.js";

@@ -16,15 +16,8 @@ import {
   type StepRef,
   WaiverSchema,
   type WaiverInput,
-  AgencySchema,
-  ChannelSchema,
-  RoleSchema,
-  ToolSchema,
-  DataElementSchema,
-  DocumentTypeSchema,
-  SourceSchema,
 } from "../model/schema.js";
-import { parsePart } from "../model/validate.js";
+import { ENTITY_SCHEMAS, parsePart } from "../model/validate.js";
 import { EditRefusal, type EditResult, applyEdit, indexOfId, refuse } from "./apply.js";
 
 const hint = (what: string) => (id: string, ids: readonly string[]) => hintFor(id, ids, what);
@@ -65,16 +58,6 @@ function assignPatch(target: Record<string, unknown>, patch: Record<string, unkn
  * ```
  */
 export type EntityCollection = "sources" | "agencies" | "channels" | "roles" | "tools" | "dataElements" | "documentTypes";
-
-const ENTITY_SCHEMAS = {
-  sources: SourceSchema,
-  agencies: AgencySchema,
-  channels: ChannelSchema,
-  roles: RoleSchema,
-  tools: ToolSchema,
-  dataElements: DataElementSchema,
-  documentTypes: DocumentTypeSchema,
-} as const;
 
 /**
  * Adds an agency, channel, role, tool, data element, document type or source.

@@ -1,24 +1,5 @@
 import * as z from "zod";
-import {
-  CHANNEL_KINDS,
-  CUSTOMER_TYPES,
-  EVIDENCE_LEVELS,
-  FLOW_KINDS,
-  GOVERNMENT_LEVELS,
-  IDENTITY_PROOFING_KINDS,
-  LANES,
-  LINK_KINDS,
-  OCCASION_KINDS,
-  OFFERING_KINDS,
-  OUTCOME_KINDS,
-  ROLE_KINDS,
-  SERVICE_KINDS,
-  SIGNATURE_KINDS,
-  STEP_ACTIVITIES,
-  TOOL_KINDS,
-  WAIT_VISIBILITIES,
-  WAIVER_JUSTIFICATIONS,
-} from "./vocabulary.js";
+import * as vocabulary from "./vocabulary.js";
 import { IdSchema, Name, Text, Minutes, Share, Count, IsoDate, IdList } from "./schema-primitives.js";
 import { FeedbackCollectionSchema } from "./feedback-schema.js";
 
@@ -75,7 +56,7 @@ export const AgencySchema = z
     name: Name,
     acronym: z.string().trim().min(1).max(40).optional(),
     department: IdSchema.optional().meta({ description: "The id of the parent department, itself an agency." }),
-    level: z.enum(GOVERNMENT_LEVELS).default("federal"),
+    level: z.enum(vocabulary.GOVERNMENT_LEVELS).default("federal"),
     hisp: z.boolean().default(false).meta({ description: "A High-Impact Service Provider under A-11 Section 280." }),
     description: Text.optional(),
   })
@@ -96,7 +77,7 @@ export const ChannelSchema = z
   .strictObject({
     id: IdSchema,
     name: Name,
-    kind: z.enum(CHANNEL_KINDS),
+    kind: z.enum(vocabulary.CHANNEL_KINDS),
     agency: IdSchema.optional(),
     description: Text.optional(),
   })
@@ -117,7 +98,7 @@ export const RoleSchema = z
   .strictObject({
     id: IdSchema,
     name: Name,
-    kind: z.enum(ROLE_KINDS).default("staff"),
+    kind: z.enum(vocabulary.ROLE_KINDS).default("staff"),
     agency: IdSchema.optional(),
     description: Text.optional(),
   })
@@ -138,7 +119,7 @@ export const ToolSchema = z
   .strictObject({
     id: IdSchema,
     name: Name,
-    kind: z.enum(TOOL_KINDS),
+    kind: z.enum(vocabulary.TOOL_KINDS),
     agency: IdSchema.optional(),
     description: Text.optional(),
   })
@@ -200,7 +181,7 @@ export type DocumentType = z.output<typeof DocumentTypeSchema>;
 export const FlowSchema = z
   .strictObject({
     to: IdSchema,
-    kind: z.enum(FLOW_KINDS).default("sequence"),
+    kind: z.enum(vocabulary.FLOW_KINDS).default("sequence"),
     share: Share.optional().meta({
       description: "For a branch: the share of customers who take it. For rework: the share sent back.",
     }),
@@ -267,11 +248,11 @@ export const StepSchema = z
   .strictObject({
     id: IdSchema,
     name: Name,
-    lane: z.enum(LANES),
+    lane: z.enum(vocabulary.LANES),
     description: Text.optional(),
-    activity: z.enum(STEP_ACTIVITIES).optional(),
+    activity: z.enum(vocabulary.STEP_ACTIVITIES).optional(),
     entry: z.boolean().optional().meta({ description: "An entry step of the service. Without any, the first step." }),
-    outcome: z.enum(OUTCOME_KINDS).optional().meta({ description: "Set on a step that ends the service." }),
+    outcome: z.enum(vocabulary.OUTCOME_KINDS).optional().meta({ description: "Set on a step that ends the service." }),
     attachedTo: IdSchema.optional().meta({
       description: "A step (same service) this one happens alongside, at the same moment, in another lane.",
     }),
@@ -282,11 +263,11 @@ export const StepSchema = z
     holdMinutes: Minutes.default(0),
     travelMinutes: Minutes.default(0),
     waitDays: Minutes.default(0),
-    waitVisibility: z.enum(WAIT_VISIBILITIES).optional(),
+    waitVisibility: z.enum(vocabulary.WAIT_VISIBILITIES).optional(),
     fee: Minutes.default(0).meta({ description: "Out-of-pocket cost to the customer, in US dollars." }),
-    signature: z.enum(SIGNATURE_KINDS).default("none"),
+    signature: z.enum(vocabulary.SIGNATURE_KINDS).default("none"),
     notarization: z.boolean().default(false),
-    identityProofing: z.enum(IDENTITY_PROOFING_KINDS).default("none"),
+    identityProofing: z.enum(vocabulary.IDENTITY_PROOFING_KINDS).default("none"),
     credential: IdSchema.optional().meta({
       description: "The tool (a shared credential such as Login.gov) used for identity proofing at this step.",
     }),
@@ -300,7 +281,7 @@ export const StepSchema = z
       .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: "a language is a BCP 47 tag like 'en' or 'es-US'" }))
       .default([]),
     accessible: z.boolean().optional().meta({ description: "Meets Section 508 accessibility." }),
-    evidence: z.enum(EVIDENCE_LEVELS).default("assumed"),
+    evidence: z.enum(vocabulary.EVIDENCE_LEVELS).default("assumed"),
     sources: IdList,
     failPoint: FailPointSchema.optional(),
     deadline: DeadlineSchema.optional(),
@@ -322,11 +303,11 @@ export type Step = z.output<typeof StepSchema>;
  */
 export const OccasionSchema = z
   .strictObject({
-    kind: z.enum(OCCASION_KINDS),
+    kind: z.enum(vocabulary.OCCASION_KINDS),
     story: Name,
     annualVolume: Count.optional(),
     people: Text.optional(),
-    customerType: z.enum(CUSTOMER_TYPES).default("individual"),
+    customerType: z.enum(vocabulary.CUSTOMER_TYPES).default("individual"),
   })
   .meta({ title: "Occasion" });
 /** An occasion; see {@link OccasionSchema}. */
@@ -344,7 +325,7 @@ export type Occasion = z.output<typeof OccasionSchema>;
 export const OfferingSchema = z
   .strictObject({
     name: Name,
-    kind: z.enum(OFFERING_KINDS),
+    kind: z.enum(vocabulary.OFFERING_KINDS),
   })
   .meta({ title: "Offering" });
 /** An offering; see {@link OfferingSchema}. */
@@ -370,7 +351,7 @@ export const ServiceSchema = z
     id: IdSchema,
     name: Name,
     agency: IdSchema,
-    kind: z.enum(SERVICE_KINDS),
+    kind: z.enum(vocabulary.SERVICE_KINDS),
     designated: z.boolean().default(false).meta({ description: "Designated with OMB as a HISP service." }),
     description: Text.optional(),
     occasion: OccasionSchema,
@@ -419,7 +400,7 @@ export type StepRef = z.output<typeof StepRefSchema>;
 export const LinkSchema = z
   .strictObject({
     id: IdSchema,
-    kind: z.enum(LINK_KINDS),
+    kind: z.enum(vocabulary.LINK_KINDS),
     from: StepRefSchema,
     to: StepRefSchema,
     data: IdList.meta({ description: "Data elements passed along the link." }),
@@ -494,7 +475,7 @@ export const WaiverSchema = z
     id: IdSchema.optional(),
     rule: z.string().min(1).max(100),
     target: WaiverTargetSchema,
-    justification: z.enum(WAIVER_JUSTIFICATIONS),
+    justification: z.enum(vocabulary.WAIVER_JUSTIFICATIONS),
     note: Name,
     approvedBy: Name.optional(),
     expires: IsoDate.optional(),

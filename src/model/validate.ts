@@ -222,8 +222,8 @@ export function safeParseCatalog(value: unknown, options: ParseCatalogOptions = 
   return validateDocument(value, { ...DEFAULT_LIMITS, ...options.limits }).result;
 }
 
-/** The collections of a catalog, each a list of items with their own schema. */
-const COLLECTION_SCHEMAS = {
+/** The collections of shared vocabulary (items with an id that steps and services refer to), with their schemas. @internal */
+export const ENTITY_SCHEMAS = {
   sources: SourceSchema,
   agencies: AgencySchema,
   channels: ChannelSchema,
@@ -231,6 +231,11 @@ const COLLECTION_SCHEMAS = {
   tools: ToolSchema,
   dataElements: DataElementSchema,
   documentTypes: DocumentTypeSchema,
+} as const;
+
+/** The collections of a catalog, each a list of items with their own schema. */
+const COLLECTION_SCHEMAS = {
+  ...ENTITY_SCHEMAS,
   services: ServiceSchema,
   lifeExperiences: LifeExperienceSchema,
   waivers: WaiverSchema,

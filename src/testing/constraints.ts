@@ -2,6 +2,7 @@
  * Options shared by the arbitraries of the testing kit: how text looks, which catalog an entity's references are
  * drawn from, and how much sludge to plant.
  */
+import type { ReferenceCollection } from "../model/references.js";
 import type { Catalog } from "../model/schema.js";
 
 /**
@@ -33,20 +34,7 @@ export type TextStyle = "realistic" | "mixed" | "adversarial";
  * arbStep({ within }); // steps whose channel, when set, is "web"
  * ```
  */
-export type ReferencePool = Partial<
-  Pick<
-    Catalog,
-    | "sources"
-    | "agencies"
-    | "channels"
-    | "roles"
-    | "tools"
-    | "dataElements"
-    | "documentTypes"
-    | "services"
-    | "lifeExperiences"
-  >
->;
+export type ReferencePool = Partial<Pick<Catalog, ReferenceCollection>>;
 
 /**
  * The sludge patterns the arbitraries can plant, after the catalogue in the project's domain notes (section 5):

@@ -45,6 +45,15 @@ export function fits(diagram: Measured, budget: Budget): boolean {
   );
 }
 
+/** Whether a part may start at unit `i` (a split never separates what belongs together). */
+type BreakBefore = (i: number) => boolean;
+
+/** Writes one diagram per window of units. */
+type WriteWindows<T> = (windows: readonly [number, number][]) => T[];
+
+/** The diagrams written and their windows, or `null` when one unit alone does not fit. */
+type Fitted<T> = { windows: [number, number][]; diagrams: T[] } | null;
+
 /**
  * Plans windows over units `0..costs.length-1` from estimates: greedy, closing a window at the last preferred
  * break (`breakBefore(i)` true) when the next unit would not fit, or just before that unit when there is none.
@@ -56,7 +65,7 @@ export function planWindows(
   costs: readonly Cost[],
   fixed: Cost,
   budget: Budget,
-  breakBefore: (i: number) => boolean,
+  breakBefore: BreakBefore,
   fill = 0.9,
 ): [number, number][] {
   const maxText = budget.maxTextSize * fill - fixed.text;
@@ -121,9 +130,9 @@ export function planWindows(
  */
 export function settleWindows<T extends Measured>(
   windows: [number, number][],
-  write: (windows: readonly [number, number][]) => T[],
+  write: WriteWindows<T>,
   budget: Budget,
-): { windows: [number, number][]; diagrams: T[] } | null {
+): Fitted<T> {
   let current = windows;
   for (;;) {
     const diagrams = write(current);
@@ -162,13 +171,7 @@ export function budgetTooSmall(budget: Budget, what: string): MermaidExportError
  *
  * @returns the written diagrams and their windows, or `null` if one unit alone does not fit
  */
-export function fitWindows<T extends Measured>(
-  costs: readonly Cost[],
-  fixed: Cost,
-  budget: Budget,
-  breakBefore: (i: number) => boolean,
-  write: (windows: readonly [number, number][]) => T[],
-): { windows: [number, number][]; diagrams: T[] } | null {
+export function fitWindows<T extends Measured>(costs: readonly Cost[], fixed: Cost, budget: Budget, breakBefore: BreakBefore, write: WriteWindows<T>): Fitted<T> {
   const first = planWindows(costs, fixed, budget, breakBefore);
   if (first.length > 1) {
     const written = write(first);
@@ -199,13 +202,7 @@ export function fitWindows<T extends Measured>(
  *
  * @returns the written diagrams and their windows, or `null` if one unit alone does not fit
  */
-export function fitAll<T extends Measured>(
-  costs: readonly Cost[],
-  fixed: Cost,
-  budget: Budget,
-  breakBefore: (i: number) => boolean,
-  write: (windows: readonly [number, number][]) => T[],
-): { windows: [number, number][]; diagrams: T[] } | null {
+export function fitAll<T extends Measured>(costs: readonly Cost[], fixed: Cost, budget: Budget, breakBefore: BreakBefore, write: WriteWindows<T>): Fitted<T> {
   const whole: [number, number][] = [[0, costs.length]];
   let text = fixed.text;
   let edges = fixed.edges;

@@ -9,7 +9,7 @@ import {
   type StepActivity,
   channelGroup,
 } from "../../model/vocabulary.js";
-import type { CommonConstraints, SludgeConstraints, SludgeLevel, SludgePattern, TextStyle } from "../constraints.js";
+import { type CommonConstraints, SLUDGE_PATTERNS, type SludgeConstraints, type SludgeLevel, type SludgePattern, type TextStyle } from "../constraints.js";
 import { type BuildContext, type Pools, channelsOf, contextFor, pick, pickDistinct, poolsFrom, textStyle } from "../internal/context.js";
 import { forwardFlows } from "../internal/flows.js";
 import { planted, resolveSludge, rollsArbitrary } from "../internal/sludge.js";
@@ -34,27 +34,16 @@ export interface StepConstraints extends CommonConstraints {
   readonly sludge?: SludgeLevel | SludgeConstraints | undefined;
 }
 
-/** Patterns a single step can carry. @internal */
-export const STEP_PATTERNS = [
-  "wetSignature",
-  "notarization",
-  "paperChannel",
-  "longWait",
-  "opaqueWait",
-  "travel",
-  "lengthyStep",
-  "learningCost",
-  "fee",
-  "duplicateData",
-  "repeatedDocuments",
-  "repeatedIdentityProofing",
-  "askedForHeld",
-  "deadlineWithoutReminder",
-  "languageGap",
-  "inaccessible",
-  "deadEnd",
-  "reworkLoop",
-] as const satisfies readonly SludgePattern[];
+/** The patterns planted across a service or an experience rather than at one step. */
+const NOT_STEP_PATTERNS = ["inPersonOnly", "digitalOnly", "customerCarries", "noFeedback", "expiredWaiver"] as const satisfies readonly SludgePattern[];
+
+/** A pattern a single step can carry. @internal */
+export type StepPattern = Exclude<SludgePattern, (typeof NOT_STEP_PATTERNS)[number]>;
+
+/** Patterns a single step can carry, in the order of `SLUDGE_PATTERNS` (which fixes the order of the rolls). @internal */
+export const STEP_PATTERNS: readonly StepPattern[] = SLUDGE_PATTERNS.filter(
+  (pattern): pattern is StepPattern => !(NOT_STEP_PATTERNS as readonly SludgePattern[]).includes(pattern),
+);
 
 /** @internal Raw choices for one step. */
 export interface StepPlan {
@@ -102,7 +91,7 @@ export interface StepPlan {
   readonly learningMinutes: number;
   readonly fee: number;
   readonly penalty: string;
-  readonly rolls: Readonly<Record<(typeof STEP_PATTERNS)[number], number>>;
+  readonly rolls: Readonly<Record<StepPattern, number>>;
 }
 
 const STEP_NAMES = [
@@ -263,7 +252,7 @@ export function usableChannels(pools: Pools, mode: ChannelMode): Pools["channels
  */
 export function buildStepBody(plan: StepPlan, id: string, ctx: BuildContext, setting: StepSetting): Step {
   const { pools, odds, asked } = ctx;
-  const is = (pattern: (typeof STEP_PATTERNS)[number]): boolean => planted(odds, pattern, plan.rolls[pattern]);
+  const is = (pattern: StepPattern): boolean => planted(odds, pattern, plan.rolls[pattern]);
   const customer = plan.lane === "customer";
   const facing = isCustomerFacing(plan.lane);
   const asks = customer || plan.lane === "frontstage";
