@@ -17,7 +17,7 @@ import { table } from "./synthetic.js";
 const small = process.argv.includes("--size=small");
 const option = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const runs = Number(option("runs") ?? (small ? 5 : 21));
+const runs = Number(option("runs") ?? (small ? 2 : 21));
 // The runner bundles this file elsewhere and runs it from the repository root.
 const root = resolve(option("root") ?? ".");
 const cli = join(root, "dist/cli.js");

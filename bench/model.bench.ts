@@ -12,7 +12,7 @@ const fmt = (ms: number) => ms.toFixed(1);
 for (const { label, size } of selectedSizes()) {
   const doc = syntheticCatalog(size);
   const json = JSON.stringify(doc);
-  const runs = small ? 3 : size.services * size.stepsPerService >= 100_000 ? 3 : 5;
+  const runs = small ? 1 : size.services * size.stepsPerService >= 100_000 ? 3 : 5;
   const catalog = parseCatalog(JSON.parse(json));
   if (!safeParseCatalog(JSON.parse(json)).success) throw new Error("synthetic catalog is invalid");
   const yaml = stringifyYaml(doc);

@@ -36,12 +36,15 @@ try {
       logLevel: "error",
     });
     console.log(`\n## ${file}\n`);
+    const started = performance.now();
     const run = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", outfile, ...passThrough], {
       cwd: root,
       stdio: "inherit",
       env: process.env,
     });
     if (run.status !== 0) failed += 1;
+    // Wall time of the whole benchmark process (set-up included): what a CI run spends on it.
+    console.log(`\n(${file}: ${((performance.now() - started) / 1000).toFixed(1)} s in all)`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
