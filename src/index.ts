@@ -326,7 +326,7 @@ export type { GraphEdgeAttributes, GraphEdgeKind, GraphNodeAttributes, Serialize
 // renderSvg, createSvgRenderer and RenderSvgError are Node-only: `service-blueprint/render` (src/render.ts).
 
 // ── report: formatters and HTML ───────────────────────────────────────────────────────────────────────────────
-export { FINDING_FORMATS, FormatError, formatFindings, formatFindingsChunks } from "./report/formatters/index.js";
+export { FINDING_FORMATS, FormatError, formatFindings, formatFindingsChunks, formatFindingsFiles, formatFindingsFilesChunks } from "./report/formatters/index.js";
 export type { FindingFormat } from "./report/formatters/index.js";
 export { formatStylish } from "./report/formatters/stylish.js";
 export { JSON_REPORT_VERSION, formatJson, formatJsonFiles } from "./report/formatters/json.js";

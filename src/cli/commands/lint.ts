@@ -1,13 +1,11 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { relative } from "node:path";
 import type { Catalog } from "../../model/schema.js";
-import { formatFindings, formatFindingsChunks } from "../../report/formatters/index.js";
+import { formatFindingsFilesChunks } from "../../report/formatters/index.js";
 import type { FormatOptions, LintFileReport } from "../../report/formatters/shared.js";
 import { LintConfigError, parseLintConfig, type ResolvedLintConfig } from "../../sludge/config.js";
 import { lintCatalog, type LintResult } from "../../sludge/engine.js";
 import { PRESETS } from "../../sludge/presets.js";
-import { jsonFilesChunks } from "../../report/formatters/json.js";
-import { sarifFilesChunks } from "../../report/formatters/sarif.js";
 import { formatIssueLines, loadCatalogFile, plural } from "../catalog-file.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
@@ -82,14 +80,6 @@ function quietResult(result: LintResult): LintResult {
   return { ...result, findings: result.findings.filter((finding) => finding.severity === "error"), waived: [] };
 }
 
-/** Each file's output in turn, `separator` between two files. */
-function* joinChunks(outputs: readonly Iterable<string>[], separator: string): Generator<string> {
-  for (const [i, chunks] of outputs.entries()) {
-    if (i > 0 && separator !== "") yield separator;
-    yield* chunks;
-  }
-}
-
 /** Options of `lint`. */
 interface LintOptions extends LintFlags {
   readonly format: LintFormat;
@@ -138,13 +128,12 @@ export function registerLint(program: Command, ctx: CliContext): void {
       const files = await expandInputs(ctx.io, args);
       const format = options.format;
       const machine = format === "json" || format === "sarif";
-      // Findings are placed at their line and column from each catalog's parsed source; a single file keeps it,
-      // several keep only their text for SARIF (read again when formatting), so that one source is held at a time.
-      const keepSource = format === "stylish" || (format === "sarif" && files.length === 1);
+      // Findings are placed at their line and column from the catalog's parsed source when there is one file; several
+      // keep only their text (read again when formatting), so that no two parsed sources are held at once.
+      const keepSource = files.length === 1 && (format === "stylish" || format === "sarif");
       const color = options.output === undefined && format === "stylish" && ctx.outColor;
       const plugins = config.rules.map((setting) => setting.rule);
       const reports: LintFileReport[] = [];
-      const texts: Iterable<string>[] = [];
       let fails = false;
       let warnings = 0;
       const tick = files.length > 1 && ctx.io.errIsTty && !machine ? progress(ctx, files.length) : undefined;
@@ -165,24 +154,11 @@ export function registerLint(program: Command, ctx: CliContext): void {
         warnings += full.findings.filter((finding) => finding.severity === "warning").length;
         fails ||= failsOn(full, options.failOn);
         const result = options.quiet === true ? quietResult(full) : full;
-        if (machine) {
-          reports.push({
-            file,
-            result,
-            ...(format === "sarif" ? (entry.source === undefined ? { catalogText: entry.text } : { catalogSource: entry.source }) : {}),
-          });
-        } else {
-          const chunks = formatFindingsChunks(result, format, { catalogFile: file, catalogText: entry.text, catalogSource: entry.source, color, plugins, toolVersion: ctx.version });
-          // One file is written in chunks, so that output of any size (a million findings) is never one string.
-          texts.push(files.length === 1 ? chunks : [[...chunks].join("")]);
-        }
+        // SARIF places results from the kept source, or else the text; stylish and markdown take either.
+        const place = format === "json" ? {} : entry.source === undefined ? { catalogText: entry.text } : { catalogSource: entry.source };
+        reports.push({ file, result, ...place });
       }
-      const text =
-        format === "json"
-          ? jsonFilesChunks(reports)
-          : format === "sarif"
-            ? sarifFilesChunks(reports, { plugins, toolVersion: ctx.version })
-            : joinChunks(texts, format === "markdown" ? "\n" : "");
+      const text = formatFindingsFilesChunks(reports, format, { color, plugins, toolVersion: ctx.version });
       if (options.output !== undefined) {
         await writeAtomic(ctx.io, options.output, text);
         ctx.io.err(`wrote ${options.output}\n`);

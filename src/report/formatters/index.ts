@@ -1,11 +1,12 @@
 /**
- * `formatFindings`: one entry point over the formatters (one file each).
+ * `formatFindings` and `formatFindingsFiles`: one entry point over the formatters (one file each), for one linted
+ * catalog or for several.
  */
 import type { LintResult } from "../../sludge/engine.js";
-import { formatJson, jsonChunks } from "./json.js";
+import { formatJson, jsonChunks, jsonFilesChunks } from "./json.js";
 import { formatMarkdown } from "./markdown.js";
-import { formatSarif, sarifChunks } from "./sarif.js";
-import type { FormatOptions } from "./shared.js";
+import { formatSarif, sarifChunks, sarifFilesChunks } from "./sarif.js";
+import type { FormatOptions, LintFileReport } from "./shared.js";
 import { formatStylish, stylishChunks } from "./stylish.js";
 import { ServiceBlueprintError } from "../../internal/error.js";
 
@@ -111,5 +112,79 @@ export function formatFindingsChunks(result: LintResult, format: FindingFormat, 
       return [formatMarkdown(result, options)];
     default:
       throw new FormatError(String(format satisfies never));
+  }
+}
+
+/**
+ * Formats the lint results of several files at once, as Spectral's and ESLint's formatters take every linted file:
+ * - `json`: an array with one entry per file, in order (see `formatJsonFiles`), an invalid catalog with its issues;
+ * - `sarif`: one run holding every file's results (see `formatSarifFiles`), an invalid catalog as error results;
+ * - `stylish` and `markdown`: each linted file's text in order (stylish's under the file's name, markdown's
+ *   sections separated by a blank line). These are for people: an invalid catalog, which was not linted, is left out
+ *   of them; show its issues with `formatIssues` (the command line writes them to stderr).
+ *
+ * Each file's own `catalogText` or `catalogSource` places its findings at line and column; `options` apply to all
+ * files (`catalogFile`, `catalogText` and `catalogSource` in it are ignored: each report names its own).
+ *
+ * @param reports - one per file, in the order to show them: a lint result, or the issues of an invalid catalog
+ * @param format - the format
+ * @param options - colour, waived findings, plugins, tool version and rule docs for every file
+ * @returns the text, ending with a newline (empty for a human format when no file was linted)
+ * @throws {@link FormatError} for an unknown format
+ * @example
+ * ```ts
+ * import { formatFindingsFiles, lintCatalog, safeParseCatalogText } from "service-blueprint";
+ * const reports = files.map(({ file, text }) => {
+ *   const parsed = safeParseCatalogText(text, { source: file });
+ *   return parsed.success ? { file, result: lintCatalog(parsed.catalog), catalogText: text } : { file, issues: parsed.issues };
+ * });
+ * process.stdout.write(formatFindingsFiles(reports, "stylish"));
+ * ```
+ */
+export function formatFindingsFiles(reports: readonly LintFileReport[], format: FindingFormat, options: FormatOptions = {}): string {
+  return [...formatFindingsFilesChunks(reports, format, options)].join("");
+}
+
+/**
+ * {@link formatFindingsFiles} in chunks, for output of any size (see {@link formatFindingsChunks}). Joined, the
+ * chunks are exactly `formatFindingsFiles(reports, format, options)`.
+ *
+ * @param reports - one per file, in order
+ * @param format - the format
+ * @param options - see {@link formatFindingsFiles}
+ * @returns the chunks, in order
+ * @throws {@link FormatError} for an unknown format (at once, not when the chunks are read)
+ * @example
+ * ```ts
+ * import { formatFindingsFilesChunks } from "service-blueprint";
+ * for (const chunk of formatFindingsFilesChunks(reports, "sarif", { toolVersion: "1.0.0" })) process.stdout.write(chunk);
+ * ```
+ */
+export function formatFindingsFilesChunks(reports: readonly LintFileReport[], format: FindingFormat, options: FormatOptions = {}): Iterable<string> {
+  switch (format) {
+    case "json":
+      return jsonFilesChunks(reports);
+    case "sarif":
+      return sarifFilesChunks(reports, options);
+    case "stylish":
+    case "markdown":
+      return humanFilesChunks(reports, format, options);
+    default:
+      throw new FormatError(String(format satisfies never));
+  }
+}
+
+function* humanFilesChunks(reports: readonly LintFileReport[], format: "stylish" | "markdown", options: FormatOptions): Generator<string> {
+  let first = true;
+  for (const report of reports) {
+    if ("issues" in report) continue;
+    if (!first && format === "markdown") yield "\n";
+    first = false;
+    yield* formatFindingsChunks(report.result, format, {
+      ...options,
+      catalogFile: report.file,
+      catalogText: report.catalogText,
+      catalogSource: report.catalogSource,
+    });
   }
 }

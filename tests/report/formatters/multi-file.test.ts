@@ -9,7 +9,19 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { sarifValidator } from "./sarif-validator.js";
-import { type LintFileReport, formatJsonFiles, formatSarifFiles, lintCatalog, safeParseCatalogText, serializeCatalog } from "../../../src/index.js";
+import {
+  FINDING_FORMATS,
+  FormatError,
+  type LintFileReport,
+  formatFindings,
+  formatFindingsFiles,
+  formatFindingsFilesChunks,
+  formatJsonFiles,
+  formatSarifFiles,
+  lintCatalog,
+  safeParseCatalogText,
+  serializeCatalog,
+} from "../../../src/index.js";
 import { catalog, service } from "../../sludge/rules/fixtures.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -106,5 +118,35 @@ describe("formatJsonFiles", () => {
     expect(files[2].issues.length).toBeGreaterThan(0);
     expect(JSON.parse(formatJsonFiles(input.slice(0, 1)))).toHaveLength(1);
     expect(JSON.parse(formatJsonFiles([]))).toEqual([]);
+  });
+});
+
+describe("formatFindingsFiles", () => {
+  const input = reports();
+  const [a, b] = input as [Extract<LintFileReport, { result: unknown }>, Extract<LintFileReport, { result: unknown }>];
+  const one = (report: typeof a, format: "stylish" | "markdown") =>
+    formatFindings(report.result, format, { catalogFile: report.file, catalogText: report.catalogText });
+
+  it("gives the machine formats' file reports, every file in them", () => {
+    expect(formatFindingsFiles(input, "json")).toBe(formatJsonFiles(input));
+    expect(formatFindingsFiles(input, "sarif", { toolVersion: "0.1.0" })).toBe(formatSarifFiles(input, { toolVersion: "0.1.0" }));
+  });
+
+  it("gives each linted file's stylish text in order, placed in its own text, and leaves the invalid one out", () => {
+    const text = formatFindingsFiles(input, "stylish");
+    expect(text).toBe(one(a, "stylish") + one(b, "stylish"));
+    expect(text).toMatch(/^services\/a\.yaml\n {2}\d+:\d+ /);
+    expect(text).toContain("\nservices/b.yaml\n");
+    expect(text).not.toContain("broken");
+  });
+
+  it("separates markdown files by a blank line", () => {
+    expect(formatFindingsFiles(input, "markdown")).toBe(`${one(a, "markdown")}\n${one(b, "markdown")}`);
+  });
+
+  it("joins its chunks into the same text, and refuses an unknown format at once", () => {
+    for (const format of FINDING_FORMATS) expect([...formatFindingsFilesChunks(input, format)].join("")).toBe(formatFindingsFiles(input, format));
+    expect(() => formatFindingsFilesChunks(input, "xml" as never)).toThrow(FormatError);
+    expect(formatFindingsFiles([], "stylish")).toBe("");
   });
 });
