@@ -142,6 +142,7 @@ export { suggest } from "./model/did-you-mean.js";
 // ── model: lookups ────────────────────────────────────────────────────────────────────────────────────────────
 export { indexCatalog } from "./model/index-lookup.js";
 export type { CatalogIndex, IndexedStep } from "./model/index-lookup.js";
+export type { ReferenceCollection } from "./model/references.js";
 
 // ── model: feedback summaries (A-11 import area) ──────────────────────────────────────────────────────────────
 export { fiscalQuarter, summarizeFeedback } from "./model/feedback-summary.js";

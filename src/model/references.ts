@@ -5,7 +5,15 @@
  */
 import type { PathSegment } from "./issues.js";
 
-/** A top-level collection of a catalog whose items have ids. */
+/**
+ * A top-level collection of a catalog whose items have ids (what a reference can point into).
+ *
+ * @example
+ * ```ts
+ * import type { ReferenceCollection } from "service-blueprint";
+ * const where: ReferenceCollection = "channels";
+ * ```
+ */
 export type ReferenceCollection =
   | "sources"
   | "agencies"
