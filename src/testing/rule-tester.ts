@@ -79,6 +79,16 @@ export interface RuleTesterExpectedFinding {
    * lines may be present).
    */
   readonly evidence?: readonly (string | RegExp)[] | undefined;
+  /**
+   * Every evidence line, in order, no more and no fewer: each string equal to its line, each pattern matching it.
+   *
+   * @example
+   * ```ts
+   * import type { RuleTesterExpectedFinding } from "service-blueprint/testing";
+   * const expected: RuleTesterExpectedFinding = { exactEvidence: ["channel: fax", /^customers: \d+$/] };
+   * ```
+   */
+  readonly exactEvidence?: readonly (string | RegExp)[] | undefined;
   /** Burden figures the engine attached: each figure given must match to two decimal places. */
   readonly burden?: Partial<FindingBurden> | undefined;
 }
@@ -115,6 +125,11 @@ export interface RuleTesterCases {
 
 function describeFinding(finding: Finding): string {
   return `${finding.target.path || "(catalog)"} ${finding.severity} "${finding.message}"`;
+}
+
+/** A string equals the line; a pattern matches it. */
+function matchesLine(expected: string | RegExp, line: string): boolean {
+  return typeof expected === "string" ? expected === line : expected.test(line);
 }
 
 function sameTarget(expected: ReportTarget, finding: Finding): boolean {
@@ -252,6 +267,13 @@ export class RuleTester {
         const found = finding.evidence.some((held) => (typeof line === "string" ? held.includes(line) : line.test(held)));
         if (!found) {
           throw new AssertionError({ message: `${at}: no evidence line matches ${String(line)}`, actual: finding.evidence, expected: String(line), operator: "match" });
+        }
+      }
+      const exact = expected.exactEvidence;
+      if (exact !== undefined) {
+        const differs = exact.length !== finding.evidence.length || exact.some((line, j) => !matchesLine(line, finding.evidence[j]!));
+        if (differs) {
+          throw new AssertionError({ message: `${at}: evidence differs`, actual: finding.evidence, expected: exact.map(String), operator: "deepStrictEqual" });
         }
       }
       for (const [figure, want] of Object.entries(expected.burden ?? {}) as [keyof FindingBurden, number | undefined][]) {

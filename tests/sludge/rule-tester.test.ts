@@ -1,7 +1,7 @@
 import { AssertionError } from "node:assert";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineRule, lengthyStep, longWait } from "../../src/index.js";
+import { deadlineWithoutReminder, defineRule, lengthyStep, longWait } from "../../src/index.js";
 import { RuleTester } from "../../src/testing/index.js";
 import { oneService } from "./rules/fixtures.js";
 
@@ -98,6 +98,19 @@ describe("RuleTester without a test runner", () => {
     expect(run({ burden: { annualHours: 2001 } })).toThrow(/burden\.annualHours is 2000, expected 2001/);
     expect(run({ category: "time" })).toThrow(/category differs/);
     expect(run({ evidence: ["nothing like this"] })).toThrow(/no evidence line matches nothing like this/);
+  });
+
+  it("checks the whole evidence, in order, when exactEvidence is given", () => {
+    const enroll = oneService([{ id: "enroll", lane: "customer", channel: "web", deadline: { description: "Enroll", days: 210, penalty: "Surcharge" } }]);
+    const lines = ["step 'enroll' deadline: Enroll", "days allowed: 210", "penalty: Surcharge", "reminder: none"];
+    const run = (exactEvidence: (string | RegExp)[]) => () => tester.run(deadlineWithoutReminder, { valid: [], invalid: [{ catalog: enroll, findings: [{ exactEvidence }] }] });
+    expect(run(lines)).not.toThrow();
+    expect(run([/deadline: Enroll$/, ...lines.slice(1)])).not.toThrow();
+    expect(run(lines.slice(1))).toThrow(/evidence differs/);
+    expect(run([...lines, "one more"])).toThrow(/evidence differs/);
+    expect(run([...lines].reverse())).toThrow(/evidence differs/);
+    // A string must be the whole line, not a part of it.
+    expect(run(["deadline: Enroll", ...lines.slice(1)])).toThrow(/finding 1 .*: evidence differs/);
   });
 
   it("lints each case on its own date", () => {
