@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { assumedEvidence, lintCatalog } from "../../../src/index.js";
+import { describe, it } from "vitest";
+import { assumedEvidence } from "../../../src/index.js";
 import { RuleTester } from "../../../src/testing/index.js";
 import { oneService } from "./fixtures.js";
 
@@ -32,14 +32,7 @@ new RuleTester({ describe, it, today: "2026-12-01" }).run(assumedEvidence, {
     {
       name: "a service whose customer-facing steps rest on assumptions",
       catalog: assumed,
-      findings: [{ target: { service: "svc" }, message: "1 of 2 customer-facing steps of service 'svc' rest on assumed facts", evidence: [/^assumed: 'apply'$/] }],
+      findings: [{ target: { service: "svc" }, message: "1 of 2 customer-facing steps of service 'svc' rest on assumed facts", exactEvidence: ["assumed: 'apply'", "lanes checked: customer, frontstage"] }],
     },
   ],
-});
-
-describe("assumed-evidence evidence", () => {
-  it("names the assumed steps on the first evidence line", () => {
-    const [finding] = lintCatalog(assumed, { today: "2026-12-01", preset: [], rules: { "assumed-evidence": "warning" } }).findings;
-    expect(finding!.evidence[0]).toBe("assumed: 'apply'");
-  });
 });
