@@ -28,6 +28,11 @@ export interface RuleTesterOptions {
   readonly it?: ((name: string, body: () => void) => unknown) | undefined;
   /** The lint date for every case (default `2026-01-01`, so results never depend on the clock). */
   readonly today?: string | undefined;
+  /**
+   * How many decimal places an expected burden figure must match (default 2): a figure passes when it is within
+   * half a unit of that place, as vitest's and jest's `toBeCloseTo`. Raise it to pin figures worked out by hand.
+   */
+  readonly burdenDigits?: number | undefined;
 }
 
 /**
@@ -89,7 +94,7 @@ export interface RuleTesterExpectedFinding {
    * ```
    */
   readonly exactEvidence?: readonly (string | RegExp)[] | undefined;
-  /** Burden figures the engine attached: each figure given must match to two decimal places. */
+  /** Burden figures the engine attached: each figure given must match to the tester's `burdenDigits` (2) decimal places. */
   readonly burden?: Partial<FindingBurden> | undefined;
 }
 
@@ -276,9 +281,10 @@ export class RuleTester {
           throw new AssertionError({ message: `${at}: evidence differs`, actual: finding.evidence, expected: exact.map(String), operator: "deepStrictEqual" });
         }
       }
+      const tolerance = 10 ** -(this.options.burdenDigits ?? 2) / 2;
       for (const [figure, want] of Object.entries(expected.burden ?? {}) as [keyof FindingBurden, number | undefined][]) {
         const got = finding.burden[figure];
-        if (want !== undefined && !(Math.abs(got - want) < 0.005)) {
+        if (want !== undefined && !(Math.abs(got - want) < tolerance)) {
           throw new AssertionError({ message: `${at}: burden.${figure} is ${got}, expected ${want}`, actual: got, expected: want, operator: "strictEqual" });
         }
       }

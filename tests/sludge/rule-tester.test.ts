@@ -113,6 +113,18 @@ describe("RuleTester without a test runner", () => {
     expect(run(["deadline: Enroll", ...lines.slice(1)])).toThrow(/finding 1 .*: evidence differs/);
   });
 
+  it("matches burden to burdenDigits decimal places when the tester sets them", () => {
+    const slow = oneService([{ id: "apply", lane: "customer", channel: "web", customerMinutes: 121 }]);
+    // 1,000 customers × 121 minutes ÷ 60 = 2,016.666… hours, which the engine rounds to 2,016.666667.
+    const run = (burdenDigits: number | undefined, annualHours: number) => () =>
+      new RuleTester({ burdenDigits }).run(lengthyStep, { valid: [], invalid: [{ catalog: slow, findings: [{ burden: { annualHours } }] }] });
+    expect(run(undefined, 2016.67)).not.toThrow();
+    expect(run(6, 2016.67)).toThrow(/burden\.annualHours is 2016\.666667, expected 2016\.67/);
+    expect(run(6, (1000 * 121) / 60)).not.toThrow();
+    expect(run(6, (1000 * 121) / 60 + 1e-6)).toThrow(/burden\.annualHours/);
+    expect(run(0, 2017)).not.toThrow();
+  });
+
   it("lints each case on its own date", () => {
     const stale = { catalog: oneService([{ id: "a", lane: "backstage", waitDays: 300 }]) };
     expect(() => tester.run(longWait, { valid: [], invalid: [{ ...stale, today: "2027-01-01", findings: [{ message: "300 days" }] }] })).not.toThrow();
