@@ -7,7 +7,7 @@ const web = oneService([{ id: "apply", lane: "customer", channel: "web" }]);
 // Each finding counts the customers who reach the step (all 1,000 here) and no hours.
 const everyoneNoHours = { customersPerYear: 1000, annualHours: 0 };
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(accessUndeclared, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(accessUndeclared, {
   valid: [{ name: "a web step when the options check nothing", catalog: web, options: { check: [] } }],
   invalid: [
     {

@@ -8,7 +8,7 @@ const heldAsked = oneService([
   { id: "review", lane: "backstage", dataAsked: ["dob"] },
 ]);
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(askedForHeldData, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(askedForHeldData, {
   valid: [
     {
       name: "a step that asks only for what no agency holds",

@@ -9,7 +9,7 @@ const assumed = oneService([
   { id: "review", lane: "backstage" },
 ]);
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(assumedEvidence, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(assumedEvidence, {
   valid: [
     {
       name: "customer-facing steps all observed or reported",

@@ -5,7 +5,7 @@ import { atStep, exactly, oneService } from "./fixtures.js";
 
 const update = oneService([{ id: "update", lane: "customer", activity: "provide-information", customerMinutes: 9, dataAsked: ["ssn", "agi"] }]);
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(autoEnrolmentPossible, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(autoEnrolmentPossible, {
   valid: [
     {
       name: "an application asking for anything no agency holds, a renewal, and steps that are not opt-ins",

@@ -24,7 +24,7 @@ function experience(kind: "customer-carries" | "data-share", documents: string[]
 
 const link = { experience: "retire", link: "to-medicare" };
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(customerAsCourier, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(customerAsCourier, {
   valid: [{ name: "a hand-off by data sharing", catalog: experience("data-share") }],
   invalid: [
     {

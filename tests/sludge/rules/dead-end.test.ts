@@ -8,7 +8,7 @@ const finalDenial = oneService([
   { id: "deny", lane: "physical-evidence", outcome: "denied" },
 ]);
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(deadEnd, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(deadEnd, {
   valid: [
     {
       name: "a denial with an appeal, and steps that all end in outcomes",

@@ -8,7 +8,7 @@ const surcharge = oneService([
   { id: "enroll", lane: "customer", channel: "web", deadline: { description: "Enroll within 7 months", days: 210, penalty: "Lifelong surcharge" } },
 ]);
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(deadlineWithoutReminder, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(deadlineWithoutReminder, {
   valid: [
     {
       name: "a deadline with a reminder, and one without a penalty",

@@ -5,7 +5,7 @@ import { catalog, exactly, oneService, service } from "./fixtures.js";
 
 const webAndPhone = oneService([{ id: "apply", lane: "customer", channel: "web" }], { channels: ["web", "phone"] });
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(digitalOnly, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(digitalOnly, {
   valid: [
     { name: "a service with a phone path", catalog: webAndPhone },
     { name: "a service with an in-person kiosk step", catalog: oneService([{ id: "apply", lane: "customer", channel: "web" }, { id: "visit", lane: "customer", channel: "kiosk" }]) },

@@ -27,7 +27,7 @@ function retirement(kind: "customer-carries" | "data-share", enrollAsks: string[
 
 const retire = { experience: "retire" };
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(duplicateDataRequest, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(duplicateDataRequest, {
   valid: [
     {
       name: "asks on exclusive branches",

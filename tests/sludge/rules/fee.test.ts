@@ -3,7 +3,7 @@ import { fee } from "../../../src/index.js";
 import { RuleTester } from "../../../src/testing/index.js";
 import { atStep, oneService } from "./fixtures.js";
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(fee, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(fee, {
   valid: [
     { name: "a free step", catalog: oneService([{ id: "file", lane: "customer", channel: "web" }]) },
     { name: "a fee up to minFee", catalog: oneService([{ id: "copy", lane: "customer", fee: 5 }]), options: { minFee: 5 } },

@@ -18,7 +18,7 @@ const gaps = oneService(steps, { designated: true, feedback: [quarter(2023, 2), 
 const afterQ1 = oneService(steps, { designated: true, feedback: [quarter(2024, 1)] });
 const stale = oneService(steps, { designated: true, feedback: [quarter(2020, 1)] });
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(feedbackQuartersMissing, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(feedbackQuartersMissing, {
   valid: [
     {
       name: "an unbroken series whose next report is not yet due",

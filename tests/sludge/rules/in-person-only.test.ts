@@ -5,7 +5,7 @@ import { atStep, oneService } from "./fixtures.js";
 
 const exam = oneService([{ id: "exam", lane: "customer", activity: "attend", channel: "office" }], { channels: ["office", "mail"] });
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(inPersonOnly, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(inPersonOnly, {
   valid: [
     {
       name: "an in-person step when the service lists a phone channel",

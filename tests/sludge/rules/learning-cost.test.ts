@@ -3,7 +3,7 @@ import { learningCost } from "../../../src/index.js";
 import { RuleTester } from "../../../src/testing/index.js";
 import { atStep, oneService } from "./fixtures.js";
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(learningCost, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(learningCost, {
   valid: [{ name: "a short learning step", catalog: oneService([{ id: "learn", lane: "customer", activity: "learn", customerMinutes: 20 }]) }],
   invalid: [
     {

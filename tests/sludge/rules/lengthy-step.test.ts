@@ -3,7 +3,7 @@ import { lengthyStep } from "../../../src/index.js";
 import { RuleTester } from "../../../src/testing/index.js";
 import { atStep, oneService } from "./fixtures.js";
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(lengthyStep, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(lengthyStep, {
   valid: [{ name: "a step at the threshold (60 minutes)", catalog: oneService([{ id: "apply", lane: "customer", customerMinutes: 60 }]) }],
   invalid: [
     {

@@ -45,7 +45,7 @@ const withoutSource = {
   services: unknown.services.map((s) => (s.id === "ssa-card" ? { ...s, occasion: { kind: s.occasion.kind, story: s.occasion.story } } : s)),
 } as typeof unknown;
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(linkOverVolume, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(linkOverVolume, {
   valid: [
     { name: "links that fit the volume (15,000 into 15,000)", catalog: twoLinks(15_000) },
     { name: "stated shares that fit the volume", catalog: twoLinks(3_000, 0.2, 0.2) },

@@ -5,7 +5,7 @@ import { atStep, oneService } from "./fixtures.js";
 
 const tenAndTen = oneService([{ id: "review", lane: "backstage", waitDays: 10, holdMinutes: 10 }]);
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(longWait, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(longWait, {
   valid: [
     {
       name: "waits at the thresholds (30 minutes on hold, 30 days)",

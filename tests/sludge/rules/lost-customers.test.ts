@@ -41,7 +41,7 @@ const unstated = schemaOnly([
   { id: "note", name: "Note", lane: "frontstage", channel: "web", attachedTo: "b" },
 ]);
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(lostCustomers, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(lostCustomers, {
   valid: [
     { name: "a fix-up with a way forward beside its rework flow", catalog: fixed },
     { name: "unstated branch shares (they share what is left), outcomes and attached steps", catalog: unstated },

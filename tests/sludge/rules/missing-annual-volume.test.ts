@@ -5,7 +5,7 @@ import { oneService } from "./fixtures.js";
 
 const steps = [{ id: "apply", lane: "customer" as const, channel: "web" }];
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(missingAnnualVolume, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(missingAnnualVolume, {
   valid: [
     { name: "a service with an annual volume", catalog: oneService(steps) },
     { name: "a service with an annual volume of zero", catalog: oneService(steps, { occasion: { kind: "intent", story: "x", annualVolume: 0 } }) },

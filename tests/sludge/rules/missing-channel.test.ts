@@ -3,7 +3,7 @@ import { missingChannel } from "../../../src/index.js";
 import { RuleTester } from "../../../src/testing/index.js";
 import { atStep, oneService } from "./fixtures.js";
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(missingChannel, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(missingChannel, {
   valid: [
     {
       name: "a customer step with a channel (and a backstage step without)",

@@ -6,7 +6,7 @@ import { catalog, service } from "./fixtures.js";
 const steps = [{ id: "apply", lane: "customer" as const, channel: "web" }];
 const collection = { survey: "v2" as const, fiscalYear: 2024, quarter: 1, trust: { positive: 10, negative: 2 } };
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(noFeedbackPoint, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(noFeedbackPoint, {
   valid: [
     {
       name: "a designated service with feedback and a service that is not designated",

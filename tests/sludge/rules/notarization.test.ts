@@ -3,7 +3,7 @@ import { notarization } from "../../../src/index.js";
 import { RuleTester } from "../../../src/testing/index.js";
 import { atStep, exactly, oneService } from "./fixtures.js";
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(notarization, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(notarization, {
   valid: [{ name: "a step without notarization", catalog: oneService([{ id: "attest", lane: "customer", channel: "web", signature: "electronic" }]) }],
   invalid: [
     {

@@ -3,7 +3,7 @@ import { opaqueWait } from "../../../src/index.js";
 import { RuleTester } from "../../../src/testing/index.js";
 import { atStep, oneService } from "./fixtures.js";
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(opaqueWait, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(opaqueWait, {
   valid: [
     {
       name: "visible waits, unstated visibility (by default) and a step without a wait",

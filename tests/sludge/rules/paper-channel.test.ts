@@ -3,7 +3,7 @@ import { paperChannel } from "../../../src/index.js";
 import { RuleTester } from "../../../src/testing/index.js";
 import { atStep, oneService } from "./fixtures.js";
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(paperChannel, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(paperChannel, {
   valid: [
     {
       name: "digital, phone and in-person steps",

@@ -3,7 +3,7 @@ import { repeatedDocuments } from "../../../src/index.js";
 import { RuleTester } from "../../../src/testing/index.js";
 import { atStep, oneService } from "./fixtures.js";
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(repeatedDocuments, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(repeatedDocuments, {
   valid: [
     {
       name: "documents asked once",

@@ -3,7 +3,7 @@ import { repeatedIdentityProofing } from "../../../src/index.js";
 import { RuleTester } from "../../../src/testing/index.js";
 import { atStep, oneService } from "./fixtures.js";
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(repeatedIdentityProofing, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(repeatedIdentityProofing, {
   valid: [
     {
       name: "proofing with one shared credential throughout",

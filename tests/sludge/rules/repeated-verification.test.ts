@@ -27,7 +27,7 @@ function referred(cmsSteps: StepSpec[], first: StepSpec[] = [{ id: "inspect", la
 
 const disaster = { experience: "disaster" };
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(repeatedVerification, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(repeatedVerification, {
   valid: [
     // The loan checks something the first agency did not verify: nothing to flag.
     { name: "a later check of something the first agency did not verify", catalog: referred([{ id: "check", lane: "backstage", documentsVerified: ["tax-return"] }]) },

@@ -25,7 +25,7 @@ const fixUp = oneService([
   { id: "letter", lane: "physical-evidence", channel: "mail", outcome: "granted" },
 ]);
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(reworkLoop, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(reworkLoop, {
   valid: [{ name: "a service without rework flows", catalog: oneService([{ id: "apply", lane: "customer", channel: "web" }, { id: "done", lane: "backstage" }]) }],
   invalid: [
     {

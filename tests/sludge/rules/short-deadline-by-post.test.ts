@@ -14,7 +14,7 @@ const reminded = (channel: string) =>
   ]);
 const long = oneService([{ id: "letter", lane: "physical-evidence", channel: "mail", deadline: { ...tenDays, days: 30 } }]);
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(shortDeadlineByPost, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(shortDeadlineByPost, {
   valid: [
     { name: "a reminder in the app", catalog: reminded("app") },
     {

@@ -3,7 +3,7 @@ import { travelRequired } from "../../../src/index.js";
 import { RuleTester } from "../../../src/testing/index.js";
 import { atStep, exactly, oneService } from "./fixtures.js";
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(travelRequired, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(travelRequired, {
   valid: [
     { name: "a step without travel", catalog: oneService([{ id: "visit", lane: "customer", channel: "office" }]) },
     { name: "travel up to minTravelMinutes", catalog: oneService([{ id: "visit", lane: "customer", channel: "office", travelMinutes: 15 }]), options: { minTravelMinutes: 15 } },

@@ -5,7 +5,7 @@ import { atStep, exactly, oneService } from "./fixtures.js";
 
 const faxBack = oneService([{ id: "fax-back", lane: "customer", channel: "fax", signature: "electronic" }]);
 
-new RuleTester({ describe, it, today: "2026-12-01" }).run(wetSignature, {
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(wetSignature, {
   valid: [
     {
       name: "an electronic signature online and a paper step without a signature",
