@@ -28,6 +28,11 @@ export interface RuleTesterOptions {
   readonly it?: ((name: string, body: () => void) => unknown) | undefined;
   /** The lint date for every case (default `2026-01-01`, so results never depend on the clock). */
   readonly today?: string | undefined;
+  /**
+   * How many decimal places an expected burden figure must match (default 2): a figure passes when it is within
+   * half a unit of that place, as vitest's and jest's `toBeCloseTo`. Raise it to pin figures worked out by hand.
+   */
+  readonly burdenDigits?: number | undefined;
 }
 
 /**
@@ -79,7 +84,17 @@ export interface RuleTesterExpectedFinding {
    * lines may be present).
    */
   readonly evidence?: readonly (string | RegExp)[] | undefined;
-  /** Burden figures the engine attached: each figure given must match to two decimal places. */
+  /**
+   * Every evidence line, in order, no more and no fewer: each string equal to its line, each pattern matching it.
+   *
+   * @example
+   * ```ts
+   * import type { RuleTesterExpectedFinding } from "service-blueprint/testing";
+   * const expected: RuleTesterExpectedFinding = { exactEvidence: ["channel: fax", /^customers: \d+$/] };
+   * ```
+   */
+  readonly exactEvidence?: readonly (string | RegExp)[] | undefined;
+  /** Burden figures the engine attached: each figure given must match to the tester's `burdenDigits` (2) decimal places. */
   readonly burden?: Partial<FindingBurden> | undefined;
 }
 
@@ -115,6 +130,11 @@ export interface RuleTesterCases {
 
 function describeFinding(finding: Finding): string {
   return `${finding.target.path || "(catalog)"} ${finding.severity} "${finding.message}"`;
+}
+
+/** A string equals the line; a pattern matches it. */
+function matchesLine(expected: string | RegExp, line: string): boolean {
+  return typeof expected === "string" ? expected === line : expected.test(line);
 }
 
 function sameTarget(expected: ReportTarget, finding: Finding): boolean {
@@ -254,9 +274,17 @@ export class RuleTester {
           throw new AssertionError({ message: `${at}: no evidence line matches ${String(line)}`, actual: finding.evidence, expected: String(line), operator: "match" });
         }
       }
+      const exact = expected.exactEvidence;
+      if (exact !== undefined) {
+        const differs = exact.length !== finding.evidence.length || exact.some((line, j) => !matchesLine(line, finding.evidence[j]!));
+        if (differs) {
+          throw new AssertionError({ message: `${at}: evidence differs`, actual: finding.evidence, expected: exact.map(String), operator: "deepStrictEqual" });
+        }
+      }
+      const tolerance = 10 ** -(this.options.burdenDigits ?? 2) / 2;
       for (const [figure, want] of Object.entries(expected.burden ?? {}) as [keyof FindingBurden, number | undefined][]) {
         const got = finding.burden[figure];
-        if (want !== undefined && !(Math.abs(got - want) < 0.005)) {
+        if (want !== undefined && !(Math.abs(got - want) < tolerance)) {
           throw new AssertionError({ message: `${at}: burden.${figure} is ${got}, expected ${want}`, actual: got, expected: want, operator: "strictEqual" });
         }
       }

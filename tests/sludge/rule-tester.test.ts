@@ -1,7 +1,7 @@
 import { AssertionError } from "node:assert";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineRule, lengthyStep, longWait } from "../../src/index.js";
+import { deadlineWithoutReminder, defineRule, lengthyStep, longWait } from "../../src/index.js";
 import { RuleTester } from "../../src/testing/index.js";
 import { oneService } from "./rules/fixtures.js";
 
@@ -98,6 +98,31 @@ describe("RuleTester without a test runner", () => {
     expect(run({ burden: { annualHours: 2001 } })).toThrow(/burden\.annualHours is 2000, expected 2001/);
     expect(run({ category: "time" })).toThrow(/category differs/);
     expect(run({ evidence: ["nothing like this"] })).toThrow(/no evidence line matches nothing like this/);
+  });
+
+  it("checks the whole evidence, in order, when exactEvidence is given", () => {
+    const enroll = oneService([{ id: "enroll", lane: "customer", channel: "web", deadline: { description: "Enroll", days: 210, penalty: "Surcharge" } }]);
+    const lines = ["step 'enroll' deadline: Enroll", "days allowed: 210", "penalty: Surcharge", "reminder: none"];
+    const run = (exactEvidence: (string | RegExp)[]) => () => tester.run(deadlineWithoutReminder, { valid: [], invalid: [{ catalog: enroll, findings: [{ exactEvidence }] }] });
+    expect(run(lines)).not.toThrow();
+    expect(run([/deadline: Enroll$/, ...lines.slice(1)])).not.toThrow();
+    expect(run(lines.slice(1))).toThrow(/evidence differs/);
+    expect(run([...lines, "one more"])).toThrow(/evidence differs/);
+    expect(run([...lines].reverse())).toThrow(/evidence differs/);
+    // A string must be the whole line, not a part of it.
+    expect(run(["deadline: Enroll", ...lines.slice(1)])).toThrow(/finding 1 .*: evidence differs/);
+  });
+
+  it("matches burden to burdenDigits decimal places when the tester sets them", () => {
+    const slow = oneService([{ id: "apply", lane: "customer", channel: "web", customerMinutes: 121 }]);
+    // 1,000 customers × 121 minutes ÷ 60 = 2,016.666… hours, which the engine rounds to 2,016.666667.
+    const run = (burdenDigits: number | undefined, annualHours: number) => () =>
+      new RuleTester({ burdenDigits }).run(lengthyStep, { valid: [], invalid: [{ catalog: slow, findings: [{ burden: { annualHours } }] }] });
+    expect(run(undefined, 2016.67)).not.toThrow();
+    expect(run(6, 2016.67)).toThrow(/burden\.annualHours is 2016\.666667, expected 2016\.67/);
+    expect(run(6, (1000 * 121) / 60)).not.toThrow();
+    expect(run(6, (1000 * 121) / 60 + 1e-6)).toThrow(/burden\.annualHours/);
+    expect(run(0, 2017)).not.toThrow();
   });
 
   it("lints each case on its own date", () => {

@@ -1,37 +1,39 @@
-import { describe, expect, it } from "vitest";
-import { oneService } from "./fixtures.js";
-import { expectFindings, lintRule } from "./lint.js";
+import { describe, it } from "vitest";
+import { accessibilityGap } from "../../../src/index.js";
+import { RuleTester } from "../../../src/testing/index.js";
+import { atStep, oneService } from "./fixtures.js";
 
-describe("accessibility-gap", () => {
-  it("flags customer-facing steps marked not accessible, whatever the channel", () => {
-    const catalog = oneService([
-      { id: "form", lane: "customer", channel: "web", accessible: false },
-      { id: "office", lane: "frontstage", channel: "office", accessible: false },
-      { id: "backoffice", lane: "backstage", accessible: false },
-    ]);
-    const findings = lintRule("accessibility-gap", catalog);
-    expectFindings(findings, [
-      { target: { service: "svc", step: "form" }, message: "is not accessible (Section 508)" },
-      { target: { service: "svc", step: "office" }, message: "is not accessible" },
-    ]);
-    expect(findings[0]!.severity).toBe("error");
-  });
-
-  it("passes accessible steps and, by default, digital steps that do not say", () => {
-    const catalog = oneService([
-      { id: "form", lane: "customer", channel: "web", accessible: true },
-      { id: "app", lane: "customer", channel: "app" },
-    ]);
-    expect(lintRule("accessibility-gap", catalog)).toEqual([]);
-  });
-
-  it("flags undeclared digital steps when requireDeclared is on", () => {
-    const catalog = oneService([
-      { id: "app", lane: "customer", channel: "app" },
-      { id: "visit", lane: "customer", channel: "office" },
-    ]);
-    expectFindings(lintRule("accessibility-gap", catalog, { requireDeclared: true }), [
-      { target: { service: "svc", step: "app" }, message: "does not state whether it is accessible" },
-    ]);
-  });
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(accessibilityGap, {
+  valid: [
+    {
+      name: "accessible steps and, by default, digital steps that do not say",
+      catalog: oneService([
+        { id: "form", lane: "customer", channel: "web", accessible: true },
+        { id: "app", lane: "customer", channel: "app" },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: "customer-facing steps marked not accessible, whatever the channel, as errors",
+      catalog: oneService([
+        { id: "form", lane: "customer", channel: "web", accessible: false },
+        { id: "office", lane: "frontstage", channel: "office", accessible: false },
+        { id: "backoffice", lane: "backstage", accessible: false },
+      ]),
+      findings: [
+        { target: atStep("form"), message: "is not accessible (Section 508)", severity: "error" },
+        { target: atStep("office"), message: "is not accessible" },
+      ],
+    },
+    {
+      name: "undeclared digital steps when requireDeclared is on",
+      catalog: oneService([
+        { id: "app", lane: "customer", channel: "app" },
+        { id: "visit", lane: "customer", channel: "office" },
+      ]),
+      options: { requireDeclared: true },
+      findings: [{ target: atStep("app"), message: "does not state whether it is accessible" }],
+    },
+  ],
 });

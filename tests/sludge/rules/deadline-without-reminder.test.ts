@@ -1,73 +1,93 @@
-import { describe, expect, it } from "vitest";
-import { oneService } from "./fixtures.js";
-import { expectFindings, lintRule } from "./lint.js";
+import { describe, it } from "vitest";
+import { deadlineWithoutReminder } from "../../../src/index.js";
+import { RuleTester } from "../../../src/testing/index.js";
+import { atStep, oneService } from "./fixtures.js";
 
-describe("deadline-without-reminder", () => {
-  it("flags a deadline with a penalty and no reminder step", () => {
-    const catalog = oneService([
-      { id: "enroll", lane: "customer", channel: "web", deadline: { description: "Enroll within 7 months", days: 210, penalty: "Lifelong surcharge" } },
-    ]);
-    const findings = lintRule("deadline-without-reminder", catalog);
-    expectFindings(findings, [{ target: { service: "svc", step: "enroll" }, message: "a penalty (Lifelong surcharge) and no step reminds" }]);
-    expect(findings[0]!.evidence).toEqual(["step 'enroll' deadline: Enroll within 7 months", "days allowed: 210", "penalty: Lifelong surcharge", "reminder: none"]);
-  });
+const penalty = { description: "Enroll", penalty: "Surcharge" };
+const surcharge = oneService([
+  { id: "enroll", lane: "customer", channel: "web", deadline: { description: "Enroll within 7 months", days: 210, penalty: "Lifelong surcharge" } },
+]);
 
-  it("passes a deadline with a reminder, and one without a penalty", () => {
-    const catalog = oneService([
-      { id: "remind", lane: "physical-evidence", channel: "mail" },
-      { id: "enroll", lane: "customer", deadline: { description: "Enroll", penalty: "Surcharge", reminder: "remind" } },
-      { id: "respond", lane: "customer", deadline: { description: "Respond within 30 days" } },
-    ]);
-    expect(lintRule("deadline-without-reminder", catalog)).toEqual([]);
-  });
-
-  it("flags a reminder that comes after the deadline, is not a notice from the agency, or reaches only some customers", () => {
-    const penalty = { description: "Enroll", penalty: "Surcharge" };
-    // The outcome letter after the deadline step cannot remind anyone of it.
-    const after = oneService([
-      { id: "enroll", lane: "customer", channel: "web", deadline: { ...penalty, reminder: "letter" } },
-      { id: "letter", lane: "physical-evidence", channel: "mail", outcome: "granted" },
-    ]);
-    expect(lintRule("deadline-without-reminder", after)[0]?.message).toContain("its reminder 'letter' is not a notice from the agency (lane physical-evidence, outcome granted)");
-    const later = oneService([
-      { id: "enroll", lane: "customer", channel: "web", deadline: { ...penalty, reminder: "notice" } },
-      { id: "notice", lane: "frontstage", channel: "mail", activity: "notify" },
-      { id: "done", lane: "physical-evidence", channel: "mail", outcome: "completed" },
-    ]);
-    expect(lintRule("deadline-without-reminder", later)[0]?.message).toContain("does not reach customers before the deadline");
-    // A backstage step is not something the customer receives.
-    const backstage = oneService([
-      { id: "flag", lane: "backstage" },
-      { id: "enroll", lane: "customer", channel: "web", deadline: { ...penalty, reminder: "flag" } },
-    ]);
-    expect(lintRule("deadline-without-reminder", backstage)[0]?.message).toContain("is not a notice from the agency (lane backstage)");
-    // By hand: 70% get the notice (branch), 30% do not; all reach the deadline: the reminder reaches 70%.
-    const partial = oneService([
-      {
-        id: "start",
-        lane: "customer",
-        channel: "web",
-        next: [
-          { to: "notice", kind: "branch", share: 0.7 },
-          { to: "enroll", kind: "branch", share: 0.3 },
-        ],
-      },
-      { id: "notice", lane: "frontstage", channel: "mail", activity: "notify", next: [{ to: "enroll" }] },
-      { id: "enroll", lane: "customer", channel: "web", deadline: { ...penalty, reminder: "notice" } },
-    ]);
-    expect(lintRule("deadline-without-reminder", partial)[0]?.message).toContain("reaches only 70% of the customers before the deadline");
-    // A notice attached to the deadline step reaches everyone there.
-    const attached = oneService([
-      { id: "enroll", lane: "customer", channel: "web", deadline: { ...penalty, reminder: "text" } },
-      { id: "text", lane: "frontstage", channel: "phone", activity: "notify", attachedTo: "enroll" },
-    ]);
-    expect(lintRule("deadline-without-reminder", attached)).toEqual([]);
-  });
-
-  it("flags every deadline without a reminder when requirePenalty is off", () => {
-    const catalog = oneService([{ id: "respond", lane: "customer", deadline: { description: "Respond within 30 days" } }]);
-    expectFindings(lintRule("deadline-without-reminder", catalog, { requirePenalty: false }), [
-      { target: { service: "svc", step: "respond" }, message: "has a deadline and no step reminds" },
-    ]);
-  });
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(deadlineWithoutReminder, {
+  valid: [
+    {
+      name: "a deadline with a reminder, and one without a penalty",
+      catalog: oneService([
+        { id: "remind", lane: "physical-evidence", channel: "mail" },
+        { id: "enroll", lane: "customer", deadline: { description: "Enroll", penalty: "Surcharge", reminder: "remind" } },
+        { id: "respond", lane: "customer", deadline: { description: "Respond within 30 days" } },
+      ]),
+    },
+    {
+      name: "a notice attached to the deadline step, which reaches everyone there",
+      catalog: oneService([
+        { id: "enroll", lane: "customer", channel: "web", deadline: { ...penalty, reminder: "text" } },
+        { id: "text", lane: "frontstage", channel: "phone", activity: "notify", attachedTo: "enroll" },
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: "a deadline with a penalty and no reminder step",
+      catalog: surcharge,
+      findings: [
+        {
+          target: atStep("enroll"),
+          message: "a penalty (Lifelong surcharge) and no step reminds",
+          exactEvidence: ["step 'enroll' deadline: Enroll within 7 months", "days allowed: 210", "penalty: Lifelong surcharge", "reminder: none"],
+        },
+      ],
+    },
+    {
+      // The outcome letter after the deadline step cannot remind anyone of it.
+      name: "a reminder that is the outcome letter after the deadline",
+      catalog: oneService([
+        { id: "enroll", lane: "customer", channel: "web", deadline: { ...penalty, reminder: "letter" } },
+        { id: "letter", lane: "physical-evidence", channel: "mail", outcome: "granted" },
+      ]),
+      findings: [{ target: atStep("enroll"), message: "its reminder 'letter' is not a notice from the agency (lane physical-evidence, outcome granted)" }],
+    },
+    {
+      name: "a notice that comes after the deadline step",
+      catalog: oneService([
+        { id: "enroll", lane: "customer", channel: "web", deadline: { ...penalty, reminder: "notice" } },
+        { id: "notice", lane: "frontstage", channel: "mail", activity: "notify" },
+        { id: "done", lane: "physical-evidence", channel: "mail", outcome: "completed" },
+      ]),
+      findings: [{ target: atStep("enroll"), message: "does not reach customers before the deadline" }],
+    },
+    {
+      // A backstage step is not something the customer receives.
+      name: "a backstage step named as the reminder",
+      catalog: oneService([
+        { id: "flag", lane: "backstage" },
+        { id: "enroll", lane: "customer", channel: "web", deadline: { ...penalty, reminder: "flag" } },
+      ]),
+      findings: [{ target: atStep("enroll"), message: "is not a notice from the agency (lane backstage)" }],
+    },
+    {
+      // By hand: 70% get the notice (branch), 30% do not; all reach the deadline: the reminder reaches 70%.
+      name: "a reminder on a branch that reaches only 70% of the customers",
+      catalog: oneService([
+        {
+          id: "start",
+          lane: "customer",
+          channel: "web",
+          next: [
+            { to: "notice", kind: "branch", share: 0.7 },
+            { to: "enroll", kind: "branch", share: 0.3 },
+          ],
+        },
+        { id: "notice", lane: "frontstage", channel: "mail", activity: "notify", next: [{ to: "enroll" }] },
+        { id: "enroll", lane: "customer", channel: "web", deadline: { ...penalty, reminder: "notice" } },
+      ]),
+      findings: [{ target: atStep("enroll"), message: "reaches only 70% of the customers before the deadline" }],
+    },
+    {
+      name: "a deadline without a penalty when requirePenalty is off",
+      catalog: oneService([{ id: "respond", lane: "customer", deadline: { description: "Respond within 30 days" } }]),
+      options: { requirePenalty: false },
+      findings: [{ target: atStep("respond"), message: "has a deadline and no step reminds" }],
+    },
+  ],
 });

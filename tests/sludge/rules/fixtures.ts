@@ -2,7 +2,7 @@
  * Catalog builders for the rule tests: a shared vocabulary (agencies, channels of every group, data elements and
  * documents with and without holders) and helpers that turn a list of steps into a valid service.
  */
-import { type Catalog, type CatalogInput, type ServiceInput, type StepInput, parseCatalog } from "../../../src/index.js";
+import { type Catalog, type CatalogInput, type ReportTarget, type ServiceInput, type StepInput, parseCatalog } from "../../../src/index.js";
 
 /** A step as the tests write it: `next` is filled in by {@link chain} when left out. */
 export type StepSpec = Omit<StepInput, "name"> & { readonly name?: string };
@@ -83,4 +83,14 @@ export function catalog(parts: Partial<CatalogInput> = {}): Catalog {
 /** A catalog holding one service made of the given steps. */
 export function oneService(steps: StepSpec[], extra: Partial<ServiceInput> = {}): Catalog {
   return catalog({ services: [service("svc", steps, extra)] });
+}
+
+/** The target of step `step` of service `service` (default `svc`, the service of {@link oneService}). */
+export function atStep(step: string, service = "svc"): ReportTarget {
+  return { service, step };
+}
+
+/** A pattern matching exactly `text` (for a RuleTester message that must be the whole message). */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
 }

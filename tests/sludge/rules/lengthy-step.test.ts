@@ -1,26 +1,24 @@
-import { describe, expect, it } from "vitest";
-import { oneService } from "./fixtures.js";
-import { expectFindings, lintRule } from "./lint.js";
+import { describe, it } from "vitest";
+import { lengthyStep } from "../../../src/index.js";
+import { RuleTester } from "../../../src/testing/index.js";
+import { atStep, oneService } from "./fixtures.js";
 
-describe("lengthy-step", () => {
-  it("flags a customer-facing step over the effort threshold", () => {
-    const catalog = oneService([
-      { id: "apply", lane: "customer", channel: "web", customerMinutes: 120 },
-      { id: "review", lane: "backstage", customerMinutes: 500 },
-    ]);
-    const findings = lintRule("lengthy-step", catalog);
-    expectFindings(findings, [{ target: { service: "svc", step: "apply" }, message: "120 minutes of effort" }]);
-    expect(findings[0]!.burden.minutesPerCustomer).toBe(120);
-  });
-
-  it("passes steps at or under the threshold", () => {
-    expect(lintRule("lengthy-step", oneService([{ id: "apply", lane: "customer", customerMinutes: 60 }]))).toEqual([]);
-  });
-
-  it("reads its threshold and lanes", () => {
-    const catalog = oneService([{ id: "review", lane: "backstage", customerMinutes: 30 }]);
-    expectFindings(lintRule("lengthy-step", catalog, { maxMinutes: 20, lanes: ["backstage"] }), [
-      { target: { service: "svc", step: "review" }, message: "30 minutes" },
-    ]);
-  });
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(lengthyStep, {
+  valid: [{ name: "a step at the threshold (60 minutes)", catalog: oneService([{ id: "apply", lane: "customer", customerMinutes: 60 }]) }],
+  invalid: [
+    {
+      name: "a customer-facing step over the threshold (not the backstage one)",
+      catalog: oneService([
+        { id: "apply", lane: "customer", channel: "web", customerMinutes: 120 },
+        { id: "review", lane: "backstage", customerMinutes: 500 },
+      ]),
+      findings: [{ target: atStep("apply"), message: "120 minutes of effort", burden: { minutesPerCustomer: 120 } }],
+    },
+    {
+      name: "a backstage step over maxMinutes when lanes include backstage",
+      catalog: oneService([{ id: "review", lane: "backstage", customerMinutes: 30 }]),
+      options: { maxMinutes: 20, lanes: ["backstage"] },
+      findings: [{ target: atStep("review"), message: "30 minutes" }],
+    },
+  ],
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { analyzeLifeExperience } from "../../../src/index.js";
+import { LintConfigError, analyzeLifeExperience, lintCatalog, longTimeToOutcome } from "../../../src/index.js";
+import { RuleTester } from "../../../src/testing/index.js";
 import { catalog, service } from "./fixtures.js";
-import { expectFindings, lintRule } from "./lint.js";
 
 /**
  * Two services of two agencies joined by a link: SSA's claim (1,000 a year) branches 60% to a fast track and 40% to
@@ -45,43 +45,52 @@ function twoAgencies(linkWaitDays: number) {
   });
 }
 
-describe("long-time-to-outcome", () => {
-  it("flags an experience whose slowest path by days is over the threshold, with the people who take it", () => {
-    // By hand: the slowest path is apply → review (50 days) → letter → link (30 days) → enroll → decide (20 days):
-    // 100 days of waiting + 90 customer minutes (60 + 30) = 100 + 90/1440 = 100.0625 days > 90.
-    // People on it: 1,000 entering × 0.4 (review branch) × 0.5 (link share) = 200 a year.
-    // Burden: 10.0625 days over the threshold each, no customer hours (the steps' minutes are other rules').
+const retire = { experience: "retire" };
+const noExperiences = catalog({ services: [service("svc", [{ id: "wait", lane: "backstage", waitDays: 400 }])] });
+
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(longTimeToOutcome, {
+  valid: [
+    // By hand: with a 10-day link wait, the slowest path is 50 + 10 + 20 days + 90 min = 80.0625 days <= 90.
+    { name: "a slowest path of 80.06 days, under 90", catalog: twoAgencies(10) },
+    { name: "a catalog without life experiences, however long its waits", catalog: noExperiences },
+  ],
+  invalid: [
+    {
+      // By hand: the slowest path is apply → review (50 days) → letter → link (30 days) → enroll → decide (20 days):
+      // 100 days of waiting + 90 customer minutes (60 + 30) = 100 + 90/1440 = 100.0625 days > 90.
+      // People on it: 1,000 entering × 0.4 (review branch) × 0.5 (link share) = 200 a year.
+      // Burden: 10.0625 days over the threshold each, no customer hours (the steps' minutes are other rules').
+      name: "an experience whose slowest path by days is over the threshold, with the people who take it",
+      catalog: twoAgencies(30),
+      findings: [
+        {
+          target: retire,
+          message:
+            "Life experience 'retire' takes 100.06 days from first contact to outcome on its slowest path ('ssa-claim/apply' to 'cms-enroll/decide', ending completed), over 90 days; 200 people a year (20% of those entering it) take that path",
+          burden: { customersPerYear: 200, waitDays: 10.0625, annualHours: 0 },
+        },
+      ],
+    },
+    {
+      // The same catalog as the 80.06-day one over a 60-day threshold: 20.0625 days over, same 200 people.
+      name: "a slowest path of 80.06 days over maxDays 60",
+      catalog: twoAgencies(10),
+      options: { maxDays: 60 },
+      findings: [{ target: retire, burden: { waitDays: 20.0625, customersPerYear: 200 } }],
+    },
+  ],
+});
+
+describe("long-time-to-outcome beyond RuleTester", () => {
+  it("names the critical path on the second evidence line, and agrees with the library's critical path by days", () => {
     const c = twoAgencies(30);
-    const findings = lintRule("long-time-to-outcome", c);
-    expectFindings(findings, [
-      {
-        target: { experience: "retire" },
-        message:
-          "Life experience 'retire' takes 100.06 days from first contact to outcome on its slowest path ('ssa-claim/apply' to 'cms-enroll/decide', ending completed), over 90 days; 200 people a year (20% of those entering it) take that path",
-      },
-    ]);
-    expect(findings[0]!.burden.customersPerYear).toBeCloseTo(200, 9);
-    expect(findings[0]!.burden.waitDays).toBeCloseTo(10.0625, 9);
-    expect(findings[0]!.burden.annualHours).toBe(0);
-    expect(findings[0]!.evidence[1]).toBe("critical path: ssa-claim/apply → ssa-claim/review → ssa-claim/letter → cms-enroll/enroll → cms-enroll/decide");
-    // The figure agrees with the library's critical path by days.
+    const [finding] = lintCatalog(c, { today: "2026-12-01", preset: [], rules: { "long-time-to-outcome": "warning" } }).findings;
+    expect(finding!.evidence[1]).toBe("critical path: ssa-claim/apply → ssa-claim/review → ssa-claim/letter → cms-enroll/enroll → cms-enroll/decide");
     const report = analyzeLifeExperience(c, "retire", { pathMeasure: "days" });
     expect(report.paths.critical!.time.days).toBeCloseTo(100.0625, 9);
   });
 
-  it("passes at or under the threshold, and follows the option", () => {
-    // By hand: with a 10-day link wait, the slowest path is 50 + 10 + 20 days + 90 min = 80.0625 days <= 90.
-    expect(lintRule("long-time-to-outcome", twoAgencies(10))).toEqual([]);
-    // The same catalog over a 60-day threshold: 20.0625 days over, same 200 people.
-    const strict = lintRule("long-time-to-outcome", twoAgencies(10), { maxDays: 60 });
-    expect(strict).toHaveLength(1);
-    expect(strict[0]!.burden.waitDays).toBeCloseTo(20.0625, 9);
-    expect(strict[0]!.burden.customersPerYear).toBeCloseTo(200, 9);
-  });
-
-  it("counts nothing for a catalog without life experiences, and rejects a negative threshold", () => {
-    const c = catalog({ services: [service("svc", [{ id: "wait", lane: "backstage", waitDays: 400 }])] });
-    expect(lintRule("long-time-to-outcome", c)).toEqual([]);
-    expect(() => lintRule("long-time-to-outcome", c, { maxDays: -1 })).toThrow();
+  it("rejects a negative threshold", () => {
+    expect(() => lintCatalog(noExperiences, { preset: [], rules: { "long-time-to-outcome": ["warning", { maxDays: -1 }] } })).toThrow(LintConfigError);
   });
 });

@@ -1,35 +1,35 @@
-import { describe, expect, it } from "vitest";
-import { oneService } from "./fixtures.js";
-import { expectFindings, lintRule } from "./lint.js";
+import { describe, it } from "vitest";
+import { longWait } from "../../../src/index.js";
+import { RuleTester } from "../../../src/testing/index.js";
+import { atStep, oneService } from "./fixtures.js";
 
-describe("long-wait", () => {
-  it("flags waits in days and holds in minutes over the thresholds, in one finding per step", () => {
-    const catalog = oneService([
-      { id: "call", lane: "customer", channel: "phone", holdMinutes: 45 },
-      { id: "review", lane: "backstage", waitDays: 90 },
-      { id: "both", lane: "frontstage", channel: "office", holdMinutes: 31, waitDays: 31 },
-    ]);
-    const findings = lintRule("long-wait", catalog);
-    expectFindings(findings, [
-      { target: { service: "svc", step: "call" }, message: "45 minutes on hold or in a queue" },
-      { target: { service: "svc", step: "review" }, message: "a wait of 90 days" },
-      { target: { service: "svc", step: "both" }, message: "a wait of 31 days and 31 minutes on hold" },
-    ]);
-    expect(findings[0]!.burden).toMatchObject({ minutesPerCustomer: 45, waitDays: 0 });
-    expect(findings[1]!.burden).toMatchObject({ minutesPerCustomer: 0, waitDays: 90 });
-  });
+const tenAndTen = oneService([{ id: "review", lane: "backstage", waitDays: 10, holdMinutes: 10 }]);
 
-  it("passes waits at or under the thresholds", () => {
-    const catalog = oneService([
-      { id: "call", lane: "customer", channel: "phone", holdMinutes: 30 },
-      { id: "review", lane: "backstage", waitDays: 30 },
-    ]);
-    expect(lintRule("long-wait", catalog)).toEqual([]);
-  });
-
-  it("reads its thresholds", () => {
-    const catalog = oneService([{ id: "review", lane: "backstage", waitDays: 10, holdMinutes: 10 }]);
-    expect(lintRule("long-wait", catalog, { maxWaitDays: 10, maxHoldMinutes: 10 })).toEqual([]);
-    expectFindings(lintRule("long-wait", catalog, { maxWaitDays: 5 }), [{ target: { service: "svc", step: "review" }, message: "10 days" }]);
-  });
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(longWait, {
+  valid: [
+    {
+      name: "waits at the thresholds (30 minutes on hold, 30 days)",
+      catalog: oneService([
+        { id: "call", lane: "customer", channel: "phone", holdMinutes: 30 },
+        { id: "review", lane: "backstage", waitDays: 30 },
+      ]),
+    },
+    { name: "10 days and 10 minutes at thresholds of 10", catalog: tenAndTen, options: { maxWaitDays: 10, maxHoldMinutes: 10 } },
+  ],
+  invalid: [
+    {
+      name: "waits in days and holds in minutes over the thresholds, one finding per step",
+      catalog: oneService([
+        { id: "call", lane: "customer", channel: "phone", holdMinutes: 45 },
+        { id: "review", lane: "backstage", waitDays: 90 },
+        { id: "both", lane: "frontstage", channel: "office", holdMinutes: 31, waitDays: 31 },
+      ]),
+      findings: [
+        { target: atStep("call"), message: "45 minutes on hold or in a queue", burden: { minutesPerCustomer: 45, waitDays: 0 } },
+        { target: atStep("review"), message: "a wait of 90 days", burden: { minutesPerCustomer: 0, waitDays: 90 } },
+        { target: atStep("both"), message: "a wait of 31 days and 31 minutes on hold" },
+      ],
+    },
+    { name: "10 days over maxWaitDays 5", catalog: tenAndTen, options: { maxWaitDays: 5 }, findings: [{ target: atStep("review"), message: "10 days" }] },
+  ],
 });

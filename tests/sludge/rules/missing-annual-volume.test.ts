@@ -1,22 +1,23 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
+import { missingAnnualVolume } from "../../../src/index.js";
+import { RuleTester } from "../../../src/testing/index.js";
 import { oneService } from "./fixtures.js";
-import { expectFindings, lintRule } from "./lint.js";
 
 const steps = [{ id: "apply", lane: "customer" as const, channel: "web" }];
 
-describe("missing-annual-volume", () => {
-  it("flags a service without an annual volume, pointing at reported quarterly volumes", () => {
-    const catalog = oneService(steps, {
-      occasion: { kind: "intent", story: "I need it" },
-      feedback: [{ survey: "v1", fiscalYear: 2024, quarter: 1, volumes: { customers: 2500 } }],
-    });
-    const findings = lintRule("missing-annual-volume", catalog);
-    expectFindings(findings, [{ target: { service: "svc" }, message: "states no annual volume" }]);
-    expect(findings[0]!.evidence).toContain("feedback FY2024 Q1 reports 2500 customers in the quarter");
-  });
-
-  it("passes a service with an annual volume, even zero", () => {
-    expect(lintRule("missing-annual-volume", oneService(steps))).toEqual([]);
-    expect(lintRule("missing-annual-volume", oneService(steps, { occasion: { kind: "intent", story: "x", annualVolume: 0 } }))).toEqual([]);
-  });
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(missingAnnualVolume, {
+  valid: [
+    { name: "a service with an annual volume", catalog: oneService(steps) },
+    { name: "a service with an annual volume of zero", catalog: oneService(steps, { occasion: { kind: "intent", story: "x", annualVolume: 0 } }) },
+  ],
+  invalid: [
+    {
+      name: "a service without an annual volume, pointing at reported quarterly volumes",
+      catalog: oneService(steps, {
+        occasion: { kind: "intent", story: "I need it" },
+        feedback: [{ survey: "v1", fiscalYear: 2024, quarter: 1, volumes: { customers: 2500 } }],
+      }),
+      findings: [{ target: { service: "svc" }, message: "states no annual volume", evidence: [/^feedback FY2024 Q1 reports 2500 customers in the quarter$/] }],
+    },
+  ],
 });

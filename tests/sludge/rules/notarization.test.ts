@@ -1,28 +1,24 @@
-import { describe, expect, it } from "vitest";
-import { oneService } from "./fixtures.js";
-import { expectFindings, lintRule } from "./lint.js";
+import { describe, it } from "vitest";
+import { notarization } from "../../../src/index.js";
+import { RuleTester } from "../../../src/testing/index.js";
+import { atStep, exactly, oneService } from "./fixtures.js";
 
-describe("notarization", () => {
-  it("flags a step that needs a notary, counting the notary's time", () => {
-    const catalog = oneService([
-      { id: "affidavit", lane: "customer", channel: "mail", notarization: true, fee: 10 },
-      { id: "decide", lane: "backstage" },
-    ]);
-    const findings = lintRule("notarization", catalog);
-    expectFindings(findings, [{ target: { service: "svc", step: "affidavit" }, message: "requires notarization" }]);
-    expect(findings[0]!.evidence).toContain("step fee: $10");
-    expect(findings[0]!.burden.minutesPerCustomer).toBe(60);
-    expect(findings[0]!.burden.fee).toBe(0);
-  });
-
-  it("passes a step without notarization", () => {
-    expect(lintRule("notarization", oneService([{ id: "attest", lane: "customer", channel: "web", signature: "electronic" }]))).toEqual([]);
-  });
-
-  it("adds the notary fee when configured", () => {
-    const catalog = oneService([{ id: "affidavit", lane: "customer", notarization: true }]);
-    const [finding] = lintRule("notarization", catalog, { notaryMinutes: 30, notaryFee: 12.5 });
-    expect(finding?.burden.minutesPerCustomer).toBe(30);
-    expect(finding?.burden.fee).toBe(12.5);
-  });
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(notarization, {
+  valid: [{ name: "a step without notarization", catalog: oneService([{ id: "attest", lane: "customer", channel: "web", signature: "electronic" }]) }],
+  invalid: [
+    {
+      name: "a step that needs a notary, counting the notary's time and no notary fee by default",
+      catalog: oneService([
+        { id: "affidavit", lane: "customer", channel: "mail", notarization: true, fee: 10 },
+        { id: "decide", lane: "backstage" },
+      ]),
+      findings: [{ target: atStep("affidavit"), message: "requires notarization", evidence: [exactly("step fee: $10")], burden: { minutesPerCustomer: 60, fee: 0 } }],
+    },
+    {
+      name: "notaryMinutes and notaryFee in the burden",
+      catalog: oneService([{ id: "affidavit", lane: "customer", notarization: true }]),
+      options: { notaryMinutes: 30, notaryFee: 12.5 },
+      findings: [{ target: atStep("affidavit"), burden: { minutesPerCustomer: 30, fee: 12.5 } }],
+    },
+  ],
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { repeatedVerification } from "../../../src/index.js";
+import { RuleTester } from "../../../src/testing/index.js";
 import type { StepSpec } from "./fixtures.js";
 import { catalog, service } from "./fixtures.js";
-import { expectFindings, lintRule } from "./lint.js";
 
 /**
  * FEMA-like agency `ssa` (1,000 people a year) inspects the home (`address`) and checks the income; 40% are
@@ -24,76 +25,79 @@ function referred(cmsSteps: StepSpec[], first: StepSpec[] = [{ id: "inspect", la
   });
 }
 
-describe("repeated-verification", () => {
-  it("flags a second inspection by another agency once per step, on the people who meet both", () => {
-    // By hand: everyone (1,000) meets 'aid/inspect', which verifies address and income; 40% go on to the loan,
-    // whose 'verify' step inspects the address and checks the income again: 400 people meet both, counted once
-    // (not once per fact). The re-check costs 45 + 30 travel = 75 minutes and 14 days: 400 × 75 ÷ 60 = 500 hours.
-    const findings = lintRule(
-      "repeated-verification",
-      referred([
+const disaster = { experience: "disaster" };
+
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(repeatedVerification, {
+  valid: [
+    // The loan checks something the first agency did not verify: nothing to flag.
+    { name: "a later check of something the first agency did not verify", catalog: referred([{ id: "check", lane: "backstage", documentsVerified: ["tax-return"] }]) },
+    {
+      // Two checks by the same agency along one service are not this rule's (no other agency verified first).
+      name: "two checks by the same agency along one service",
+      catalog: catalog({
+        services: [
+          service("aid", [
+            { id: "a", lane: "backstage", dataVerified: ["income"] },
+            { id: "b", lane: "backstage", dataVerified: ["income"] },
+          ]),
+        ],
+        lifeExperiences: [{ id: "x", name: "X", services: ["aid"] }],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      // By hand: everyone (1,000) meets 'aid/inspect', which verifies address and income; 40% go on to the loan,
+      // whose 'verify' step inspects the address and checks the income again: 400 people meet both, counted once
+      // (not once per fact). The re-check costs 45 + 30 travel = 75 minutes and 14 days: 400 × 75 ÷ 60 = 500 hours.
+      name: "a second inspection by another agency, once per step, on the people who meet both",
+      catalog: referred([
         { id: "apply", lane: "customer", channel: "web" },
         { id: "verify", lane: "customer", channel: "office", customerMinutes: 45, travelMinutes: 30, waitDays: 14, dataVerified: ["income", "address"] },
       ]),
-    );
-    expectFindings(findings, [
-      {
-        target: { experience: "disaster" },
-        message:
-          "Step 'loan/verify' (CMS) verifies again data element 'address', data element 'income' that SSA already verified at 'aid/inspect' in life experience 'disaster': 400 people a year (40% of those entering it) meet both checks",
-      },
-    ]);
-    const { burden } = findings[0]!;
-    expect(burden.customersPerYear).toBeCloseTo(400, 9);
-    expect(burden.minutesPerCustomer).toBe(75);
-    expect(burden.waitDays).toBe(14);
-    expect(burden.annualHours).toBeCloseTo(500, 9);
-  });
-
-  it("does not count exclusive branches, later checks, the same agency, or a step that checks nothing again", () => {
-    // Exclusive branches of one service checking the same fact are one agency anyway; across agencies, a check on
-    // a branch the referred people never took is not met: here 'aid' checks income only on its 30% 'review' branch,
-    // and the loan re-checks it: 1,000 × 0.3 (review) × 0.4 (link) = 120 people meet both, not 400.
-    const branches = referred(
-      [{ id: "check", lane: "backstage", documentsVerified: ["tax-return"], dataVerified: ["income"] }],
-      [
+      findings: [
         {
-          id: "apply",
-          lane: "customer",
-          channel: "web",
-          next: [
-            { to: "review", kind: "branch", share: 0.3 },
-            { to: "letter", kind: "branch", share: 0.7 },
-          ],
+          target: disaster,
+          message:
+            "Step 'loan/verify' (CMS) verifies again data element 'address', data element 'income' that SSA already verified at 'aid/inspect' in life experience 'disaster': 400 people a year (40% of those entering it) meet both checks",
+          burden: { customersPerYear: 400, minutesPerCustomer: 75, waitDays: 14, annualHours: 500 },
         },
-        { id: "review", lane: "backstage", dataVerified: ["income"], next: [{ to: "letter" }] },
       ],
-    );
-    const findings = lintRule("repeated-verification", branches);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]!.burden.customersPerYear).toBeCloseTo(120, 9);
-    // A backstage re-check costs the customer no minutes: 0 hours, only its wait (none here).
-    expect(findings[0]!.burden.annualHours).toBe(0);
-    // The loan checks something the first agency did not verify: nothing to flag.
-    expect(lintRule("repeated-verification", referred([{ id: "check", lane: "backstage", documentsVerified: ["tax-return"] }]))).toEqual([]);
-    // Two checks by the same agency along one service are not this rule's (no other agency verified first).
-    const same = catalog({
-      services: [
-        service("aid", [
-          { id: "a", lane: "backstage", dataVerified: ["income"] },
-          { id: "b", lane: "backstage", dataVerified: ["income"] },
-        ]),
-      ],
-      lifeExperiences: [{ id: "x", name: "X", services: ["aid"] }],
-    });
-    expect(lintRule("repeated-verification", same)).toEqual([]);
-  });
+    },
+    {
+      // Exclusive branches of one service checking the same fact are one agency anyway; across agencies, a check on
+      // a branch the referred people never took is not met: here 'aid' checks income only on its 30% 'review'
+      // branch, and the loan re-checks it: 1,000 × 0.3 (review) × 0.4 (link) = 120 people meet both, not 400. A
+      // backstage re-check costs the customer no minutes: 0 hours, only its wait (none here).
+      name: "a first check on an exclusive branch, met only by the people who took it",
+      catalog: referred(
+        [{ id: "check", lane: "backstage", documentsVerified: ["tax-return"], dataVerified: ["income"] }],
+        [
+          {
+            id: "apply",
+            lane: "customer",
+            channel: "web",
+            next: [
+              { to: "review", kind: "branch", share: 0.3 },
+              { to: "letter", kind: "branch", share: 0.7 },
+            ],
+          },
+          { id: "review", lane: "backstage", dataVerified: ["income"], next: [{ to: "letter" }] },
+        ],
+      ),
+      findings: [{ target: disaster, burden: { customersPerYear: 120, annualHours: 0 } }],
+    },
+    {
+      name: "a re-check whose time is left out when countStepTime is off",
+      catalog: referred([{ id: "verify", lane: "customer", channel: "office", customerMinutes: 45, dataVerified: ["address"] }]),
+      options: { countStepTime: false },
+      findings: [{ target: disaster, burden: { customersPerYear: 400, annualHours: 0 } }],
+    },
+  ],
+});
 
-  it("leaves the time out when countStepTime is off, and refuses an unknown verified id at validation", () => {
-    const c = referred([{ id: "verify", lane: "customer", channel: "office", customerMinutes: 45, dataVerified: ["address"] }]);
-    const [finding] = lintRule("repeated-verification", c, { countStepTime: false });
-    expect(finding!.burden.customersPerYear).toBeCloseTo(400, 9);
-    expect(finding!.burden.annualHours).toBe(0);
+describe("repeated-verification's vocabulary", () => {
+  it("refuses an unknown verified id at validation", () => {
     expect(() => referred([{ id: "verify", lane: "customer", dataVerified: ["no-such-element"] }])).toThrow(/no-such-element/);
   });
 });

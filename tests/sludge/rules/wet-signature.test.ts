@@ -1,35 +1,34 @@
-import { describe, expect, it } from "vitest";
-import { oneService } from "./fixtures.js";
-import { expectFindings, lintRule } from "./lint.js";
+import { describe, it } from "vitest";
+import { wetSignature } from "../../../src/index.js";
+import { RuleTester } from "../../../src/testing/index.js";
+import { atStep, exactly, oneService } from "./fixtures.js";
 
-describe("wet-signature", () => {
-  it("flags an ink signature and a signature collected over a paper channel", () => {
-    const catalog = oneService([
-      { id: "sign", lane: "customer", channel: "web", signature: "wet" },
-      { id: "fax-back", lane: "customer", channel: "fax", signature: "electronic" },
-      { id: "decide", lane: "backstage" },
-    ]);
-    const findings = lintRule("wet-signature", catalog);
-    expectFindings(findings, [
-      { target: { service: "svc", step: "sign" }, message: "needs a signature in ink" },
-      { target: { service: "svc", step: "fax-back" }, message: "over a paper channel" },
-    ]);
-    expect(findings[0]!.evidence).toContain("step 'sign' signature: wet");
-    expect(findings[0]!.burden.minutesPerCustomer).toBe(15);
-  });
+const faxBack = oneService([{ id: "fax-back", lane: "customer", channel: "fax", signature: "electronic" }]);
 
-  it("passes electronic signatures online and steps without a signature on paper", () => {
-    const catalog = oneService([
-      { id: "sign", lane: "customer", channel: "web", signature: "electronic" },
-      { id: "letter", lane: "physical-evidence", channel: "mail" },
-    ]);
-    expect(lintRule("wet-signature", catalog)).toEqual([]);
-  });
-
-  it("reads its options: print minutes, and whether paper implies ink", () => {
-    const catalog = oneService([{ id: "fax-back", lane: "customer", channel: "fax", signature: "electronic" }]);
-    expect(lintRule("wet-signature", catalog, { paperImpliesWet: false })).toEqual([]);
-    const [finding] = lintRule("wet-signature", catalog, { printMinutes: 40 });
-    expect(finding?.burden.minutesPerCustomer).toBe(40);
-  });
+new RuleTester({ describe, it, today: "2026-12-01", burdenDigits: 6 }).run(wetSignature, {
+  valid: [
+    {
+      name: "an electronic signature online and a paper step without a signature",
+      catalog: oneService([
+        { id: "sign", lane: "customer", channel: "web", signature: "electronic" },
+        { id: "letter", lane: "physical-evidence", channel: "mail" },
+      ]),
+    },
+    { name: "a signature over fax when paperImpliesWet is off", catalog: faxBack, options: { paperImpliesWet: false } },
+  ],
+  invalid: [
+    {
+      name: "an ink signature and a signature collected over a paper channel",
+      catalog: oneService([
+        { id: "sign", lane: "customer", channel: "web", signature: "wet" },
+        { id: "fax-back", lane: "customer", channel: "fax", signature: "electronic" },
+        { id: "decide", lane: "backstage" },
+      ]),
+      findings: [
+        { target: atStep("sign"), message: "needs a signature in ink", evidence: [exactly("step 'sign' signature: wet")], burden: { minutesPerCustomer: 15 } },
+        { target: atStep("fax-back"), message: "over a paper channel" },
+      ],
+    },
+    { name: "a signature over fax costing printMinutes", catalog: faxBack, options: { printMinutes: 40 }, findings: [{ target: atStep("fax-back"), burden: { minutesPerCustomer: 40 } }] },
+  ],
 });
