@@ -12,6 +12,7 @@
 import type { CatalogIndex } from "../model/index-lookup.js";
 import type { LifeExperience, Link, Service, Step, StepRef } from "../model/schema.js";
 import { sortSmall } from "./sort.js";
+import { known } from "../internal/invariant.js";
 
 /** How one step leads to another: the flow kinds, an attachment (host → attached step), or a link. @internal */
 export type EdgeKind = "sequence" | "branch" | "rework" | "attached" | "link";
@@ -169,7 +170,7 @@ export function compileGraph(
   };
   for (let v = 0; v < nodes.length; v++) {
     const node = nodes[v]!;
-    const steps = stepsByService.get(node.service.id)!;
+    const steps = known(stepsByService, node.service.id);
     const next = node.step.next;
     for (let f = 0; f < next.length; f++) add(v, steps.get(next[f]!.to), next[f]!.kind, next[f]!.share);
     const host = node.step.attachedTo;

@@ -7,6 +7,7 @@ import type { CatalogIndex } from "../model/index-lookup.js";
 import { LANES, type Lane } from "../model/vocabulary.js";
 import type { CompiledGraph } from "./build.js";
 import type { ChannelCount, GraphCounts, HandOffs, LaneCount } from "./types.js";
+import { known } from "../internal/invariant.js";
 
 /** The counts of a graph. @internal */
 export function countGraph(graph: CompiledGraph, index: CatalogIndex, reachable: Uint8Array, handOffs: HandOffs): GraphCounts {
@@ -15,7 +16,7 @@ export function countGraph(graph: CompiledGraph, index: CatalogIndex, reachable:
   const channelSteps = new Map<string, number>();
   let reachableSteps = 0;
   graph.nodes.forEach((node, v) => {
-    const lane = laneSteps.get(node.step.lane)!;
+    const lane = known(laneSteps, node.step.lane);
     lane.steps += 1;
     lane.minutes += node.minutes;
     const channel = node.step.channel;
@@ -27,10 +28,10 @@ export function countGraph(graph: CompiledGraph, index: CatalogIndex, reachable:
     const roleAgency = node.step.role === undefined ? undefined : index.roles.get(node.step.role)?.agency;
     if (roleAgency !== undefined) agencies.add(roleAgency);
   });
-  const lanes: LaneCount[] = LANES.map((lane) => Object.freeze({ lane, ...laneSteps.get(lane)! }));
+  const lanes: LaneCount[] = LANES.map((lane) => Object.freeze({ lane, ...known(laneSteps, lane) }));
   const channels: ChannelCount[] = [...channelSteps.keys()].sort().map((channel) => {
     const kind = index.channels.get(channel)?.kind;
-    return Object.freeze(kind === undefined ? { channel, steps: channelSteps.get(channel)! } : { channel, kind, steps: channelSteps.get(channel)! });
+    return Object.freeze(kind === undefined ? { channel, steps: known(channelSteps, channel) } : { channel, kind, steps: known(channelSteps, channel) });
   });
   return Object.freeze({
     steps: graph.nodes.length,

@@ -5,6 +5,7 @@
  */
 import type { FeedbackCollection, FeedbackQuestion, Service } from "./schema.js";
 import { A11_DRIVERS, type A11Driver } from "./vocabulary.js";
+import { known } from "../internal/invariant.js";
 
 /** An A-11 driver that figures are computed for: every driver except `custom`. */
 export type FeedbackFigureDriver = Exclude<A11Driver, "custom">;
@@ -371,7 +372,7 @@ export function summarizeFeedback(
     else list.push(collection);
   }
   const keys = [...byQuarter.keys()].sort((a, b) => a - b);
-  const quarters = keys.map((key) => summarizeQuarter(Math.floor(key / 4), (key % 4) + 1, byQuarter.get(key)!));
+  const quarters = keys.map((key) => summarizeQuarter(Math.floor(key / 4), (key % 4) + 1, known(byQuarter, key)));
   const trends: FeedbackDriverTrend[] = [];
   for (const driver of FIGURE_DRIVERS) {
     const trend = trendOf(driver, quarters, flatThreshold);

@@ -7,6 +7,7 @@ import { visit as visitJson } from "jsonc-parser";
 import { type Document, LineCounter, type Node, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import { type PathSegment, formatPath } from "./issues.js";
 import { jsonPathOffsets, positionsOf } from "./text-scan.js";
+import { known } from "../internal/invariant.js";
 
 /**
  * A place in a text, 1-based.
@@ -116,8 +117,8 @@ function jsonPositions(
   const positions = positionsOf(text, [...offsets.values.values(), ...offsets.keys.values()]);
   const values = new Map<string, TextPosition>();
   const keys = new Map<string, TextPosition>();
-  for (const [path, offset] of offsets.values) values.set(path, positions.get(offset)!);
-  for (const [path, offset] of offsets.keys) keys.set(path, positions.get(offset)!);
+  for (const [path, offset] of offsets.values) values.set(path, known(positions, offset));
+  for (const [path, offset] of offsets.keys) keys.set(path, known(positions, offset));
   return { values, keys };
 }
 

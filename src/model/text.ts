@@ -6,6 +6,7 @@ import { CatalogSource, jsonDuplicateKeys, jsonSyntaxErrorAt, locate, locateInJs
 import { type TextFault, controlCharacters, firstInvalidUtf8, positionsOf, scanJson, scanYaml } from "./text-scan.js";
 import { type CatalogLimits, DEFAULT_LIMITS, sortIssues, validateDocument } from "./validate.js";
 import { defOf, unionOption, unwrap } from "./zod-walk.js";
+import { known } from "../internal/invariant.js";
 
 /**
  * The text formats a catalog is kept in.
@@ -132,7 +133,7 @@ function sortByLocation(issues: Located[]): CatalogIssue[] {
   const byPath = sortIssues(issues);
   const rank = new Map<CatalogIssue, number>();
   byPath.forEach((issue, i) => rank.set(issue, i));
-  return byPath.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || rank.get(a)! - rank.get(b)!);
+  return byPath.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || known(rank, a) - known(rank, b));
 }
 
 function faultIssues(text: string, faults: readonly TextFault[]): CatalogIssue[] {

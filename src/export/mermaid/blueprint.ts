@@ -25,6 +25,7 @@ import { compactStepLabel, flowLabel } from "./labels.js";
 import { placeMoments, type MomentPlacement } from "./moments.js";
 import { SEVERITY_ORDER, stepKey, type Severity } from "./overlay.js";
 import type { MermaidDiagram } from "./types.js";
+import { known } from "../../internal/invariant.js";
 
 /** Lane titles as practitioners write them. */
 export const LANE_TITLES: Readonly<Record<Lane, string>> = {
@@ -126,7 +127,7 @@ function planService(context: ViewContext, service: Service, serviceIndex: numbe
   if (entries.length === 0 && shown.steps.length > 0) entries.push(0);
   const placement = placeMoments({
     count: shown.steps.length,
-    edges: shown.flows.map((f) => ({ from: local.get(f.from)!, to: local.get(f.to)!, rework: f.flow?.kind === "rework" })),
+    edges: shown.flows.map((f) => ({ from: known(local, f.from), to: known(local, f.to), rework: f.flow?.kind === "rework" })),
     attachedTo,
     entries,
   });
@@ -210,8 +211,8 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
   };
   for (const e of info.flows) {
     const flow = shown.flows[e]!;
-    const u = plan.local.get(flow.from)!;
-    const v = plan.local.get(flow.to)!;
+    const u = known(plan.local, flow.from);
+    const v = known(plan.local, flow.to);
     if (inWindow(u) && !inWindow(v)) stub(service.steps[flow.to]!.lane, info.partOf[v]!, false);
     if (!inWindow(u) && inWindow(v)) stub(service.steps[flow.from]!.lane, info.partOf[u]!, true);
   }
@@ -240,8 +241,8 @@ function buildWindow(context: ViewContext, plan: Plan, members: readonly number[
   const flowEdges: FlowEdge[] = [];
   for (const e of info.flows) {
     const flow = shown.flows[e]!;
-    const u = plan.local.get(flow.from)!;
-    const v = plan.local.get(flow.to)!;
+    const u = known(plan.local, flow.from);
+    const v = known(plan.local, flow.to);
     const uIn = inWindow(u);
     const vIn = inWindow(v);
     const rework = flow.flow?.kind === "rework";
@@ -495,8 +496,8 @@ export function blueprintView(context: ViewContext, serviceId: unknown): Mermaid
       // Each flow goes to the part of each of its ends, so that a part only looks at its own flows.
       const flows: number[][] = list.map(() => []);
       plan.shown.flows.forEach((flow, e) => {
-        const a = partOf[plan.local.get(flow.from)!]!;
-        const b = partOf[plan.local.get(flow.to)!]!;
+        const a = partOf[known(plan.local, flow.from)]!;
+        const b = partOf[known(plan.local, flow.to)]!;
         flows[a]!.push(e);
         if (b !== a) flows[b]!.push(e);
       });

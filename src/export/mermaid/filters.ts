@@ -8,6 +8,7 @@ import type { Flow, Service, Step } from "../../model/schema.js";
 import { CHANNEL_GROUPS, CHANNEL_KINDS, LANES, channelGroup, type Lane } from "../../model/vocabulary.js";
 import { buildOverlay, type Overlay } from "./overlay.js";
 import { MermaidExportError, type MermaidOptions } from "./types.js";
+import { known } from "../../internal/invariant.js";
 
 /** Budget defaults: Mermaid's own limits. */
 export const DEFAULT_MAX_EDGES = 500;
@@ -242,7 +243,7 @@ export function shownFlows(service: Service, shown: readonly boolean[]): ShownSe
         break;
       }
       const h = queue[head]!;
-      const hops = seen.get(h)!;
+      const hops = known(seen, h);
       for (const flow of service.steps[h]!.next) {
         const w = ids.get(flow.to);
         if (w === undefined) continue;

@@ -31,6 +31,7 @@ import { channelText, visibleName } from "./labels.js";
 import { stepKey, type FindingSummary } from "./overlay.js";
 import { breakLongWords, shortenToFit, textWidth, wrapLines } from "./text-width.js";
 import type { MermaidDiagram } from "./types.js";
+import { known } from "../../internal/invariant.js";
 
 interface Task {
   readonly section: string;
@@ -227,7 +228,7 @@ interface JourneyPaths {
 function journeyPaths(model: FlowModel, service: Service): JourneyPaths {
   const { graph } = model;
   const stepOrder = new Map(service.steps.map((s, i) => [s, i]));
-  const entries = [...graph.entries].sort((a, b) => stepOrder.get(graph.nodes[a]!.step)! - stepOrder.get(graph.nodes[b]!.step)!);
+  const entries = [...graph.entries].sort((a, b) => known(stepOrder, graph.nodes[a]!.step) - known(stepOrder, graph.nodes[b]!.step));
   const drawn = new Set<number>();
   if (entries.length === 0) return { main: [], alternatives: [] };
   const main = walkPath(model, entries[0]!, drawn);
@@ -262,7 +263,7 @@ function journeyPaths(model: FlowModel, service: Service): JourneyPaths {
 function attachedTo(graph: CompiledGraph, v: number, stepOrder: ReadonlyMap<Step, number>): number[] {
   return graph.out[v]!.filter((e) => e.kind === "attached")
     .map((e) => e.to)
-    .sort((a, b) => stepOrder.get(graph.nodes[a]!.step)! - stepOrder.get(graph.nodes[b]!.step)!);
+    .sort((a, b) => known(stepOrder, graph.nodes[a]!.step) - known(stepOrder, graph.nodes[b]!.step));
 }
 
 /** The actor that marks a task scored from its effort (the legend explains it beside the people). */

@@ -14,6 +14,7 @@ import { SEVERITY_CLASS_DEFS, SEVERITY_ORDER, findingLine, legend, linkKey, seve
 import { MermaidExportError, type MermaidDiagram } from "./types.js";
 import { suggest } from "../../model/did-you-mean.js";
 import type { GraphAnalysisBase, GraphAnalysisOptions, TimeTotals } from "../../graph/types.js";
+import { known } from "../../internal/invariant.js";
 
 /** How each kind of hand-off is drawn. */
 export const LINK_LOOK: Readonly<Record<LinkKind, { stroke: "normal" | "dotted" | "thick"; style: string; words: string }>> = {
@@ -148,7 +149,7 @@ export interface Setting {
 export function linksAmong(setting: Setting, serviceIds: Iterable<string>): Link[] {
   const chosen = new Set<Link>();
   for (const id of serviceIds) for (const link of setting.linksOf.get(id) ?? []) chosen.add(link);
-  return [...chosen].sort((a, b) => setting.linkOrder.get(a)! - setting.linkOrder.get(b)!);
+  return [...chosen].sort((a, b) => known(setting.linkOrder, a) - known(setting.linkOrder, b));
 }
 
 export function agencyTitle(setting: Setting, key: number): Label {

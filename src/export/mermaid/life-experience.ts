@@ -28,6 +28,7 @@ import { findingLine, severityClass, stepKey, type Severity } from "./overlay.js
 import { type MermaidDiagram } from "./types.js";
 import { type Appearance, BRIDGE_STYLE, CHANNEL_CLASS, type ChannelKey, type LazyDiagram, type Member, REWORK_STYLE, type Setting, addLegends, agencyTitle, channelKey, handOffEdge, lazyDiagram, measure, plainDiagrams, requireExperience, serviceSummary, stepCount, worstSeverity } from "./life-experience-parts.js";
 import { overviewDiagrams, timeOrder } from "./life-experience-overview.js";
+import { known } from "../../internal/invariant.js";
 
 /**
  * Draws one diagram: the given services, each as it appears, with the hand-offs between the drawn ones.
@@ -86,7 +87,7 @@ function draw(setting: Setting, appearances: ReadonlyMap<number, Appearance>, ti
     }
     // Expanded: the service's subgraph with its shown steps (of this part).
     const local = member.local;
-    const here = (stepIndex: number): boolean => appearance.partOf === undefined || appearance.partOf[local.get(stepIndex)!] === appearance.part;
+    const here = (stepIndex: number): boolean => appearance.partOf === undefined || appearance.partOf[known(local, stepIndex)] === appearance.part;
     const children: string[] = [];
     for (const stepIndex of member.shown.steps) {
       if (!here(stepIndex)) continue;
@@ -123,7 +124,7 @@ function draw(setting: Setting, appearances: ReadonlyMap<number, Appearance>, ti
       const style = rework ? REWORK_STYLE : flow.flow === undefined ? BRIDGE_STYLE : undefined;
       const look = { stroke: rework || flow.flow === undefined ? ("dotted" as const) : ("normal" as const), arrow: "end" as const, length: 1, ...(label ? { label } : {}), ...(style ? { style } : {}) };
       const partStub = (stepIndex: number, incoming: boolean): string => {
-        const otherPart = appearance.partOf![local.get(stepIndex)!]!;
+        const otherPart = appearance.partOf![known(local, stepIndex)]!;
         return stubNode(
           [[{ text: incoming ? `From part ${otherPart + 1} of ${service.name}` : `Continues in part ${otherPart + 1} of ${service.name}`, em: true }]],
           `part:${serviceIndex}:${otherPart}:${incoming ? "in" : "out"}`,
@@ -257,7 +258,7 @@ export function lifeExperienceView(context: ViewContext, experienceId: unknown):
     if (!firstOfAgency.has(m.agencyKey)) firstOfAgency.set(m.agencyKey, i);
   });
   const position = new Map(members.map((m, i) => [m, i]));
-  members.sort((a, b) => firstOfAgency.get(a.agencyKey)! - firstOfAgency.get(b.agencyKey)! || position.get(a)! - position.get(b)!);
+  members.sort((a, b) => known(firstOfAgency, a.agencyKey) - known(firstOfAgency, b.agencyKey) || known(position, a) - known(position, b));
   if (context.options.filtered && hidden > 0) context.warn("filtered", `the filters hide ${stepCount(hidden)} of the services of '${experience.id}'`);
   if (context.options.layout !== "flowchart") context.warn("option_ignored", "options.layout applies to blueprints only");
 

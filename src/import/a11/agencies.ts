@@ -7,6 +7,7 @@ import type { Bodies, OrgInfo } from "./bodies.js";
 import { bodyKey, initials, slugId, uniqueId } from "./ids.js";
 import { byCsvId, byText, mostFrequent } from "./tally.js";
 import { type Warnings, fitText } from "./warnings.js";
+import { known } from "../../internal/invariant.js";
 
 /**
  * Departments of the bureaus that sometimes report as organizations of their own. The data itself says nothing
@@ -74,7 +75,7 @@ export function planAgencies(bodies: Bodies, warnings: Warnings): AgencyPlan {
     orgIdOwners.set(id, bodyKey(orgName(org)));
     orgIds.set(org.csvId, id);
   }
-  const orgAgencyId = (org: OrgInfo) => orgIds.get(org.csvId)!;
+  const orgAgencyId = (org: OrgInfo) => known(orgIds, org.csvId);
   const isSelf = (providerName: string, org: OrgInfo): boolean => {
     const abbreviation = orgAbbreviation(org)?.toLowerCase();
     return bodyKey(providerName) === bodyKey(orgName(org)) || (abbreviation !== undefined && abbreviation.length > 1 && initials(providerName) === abbreviation);
@@ -100,10 +101,10 @@ export function planAgencies(bodies: Bodies, warnings: Warnings): AgencyPlan {
   for (const provider of sortedProviders) {
     const name = mostFrequent(provider.names) ?? `Provider ${provider.csvId}`;
     const description = mostFrequent(provider.descriptions);
-    const underOrgs = [...provider.orgs.keys()].sort(byCsvId).map((id) => bodies.orgs.get(id)!);
+    const underOrgs = [...provider.orgs.keys()].sort(byCsvId).map((id) => known(bodies.orgs, id));
     const self = underOrgs.find((org) => isSelf(name, org));
     const parents = new Map<string, number>();
-    for (const org of underOrgs) if (org !== self) parents.set(orgAgencyId(org), provider.orgs.get(org.csvId)!);
+    for (const org of underOrgs) if (org !== self) parents.set(orgAgencyId(org), known(provider.orgs, org.csvId));
     let department = mostFrequent(parents);
     if (parents.size > 1) {
       warnings.add(
@@ -114,7 +115,7 @@ export function planAgencies(bodies: Bodies, warnings: Warnings): AgencyPlan {
     const keys = new Set([bodyKey(name)]);
     let agency: AgencyDraft;
     if (self !== undefined) {
-      agency = agencies.get(orgAgencyId(self))!;
+      agency = known(agencies, orgAgencyId(self));
       const selfName = orgName(self);
       // The org row and the provider row name one body; keep the fuller name.
       if (name.length > selfName.length) agency.name = name;

@@ -7,6 +7,7 @@ import { CHANNEL_KINDS, type ChannelKind } from "../../model/vocabulary.js";
 import { uniqueId } from "./ids.js";
 import { byText } from "./tally.js";
 import type { Warnings } from "./warnings.js";
+import { known } from "../../internal/invariant.js";
 
 /** The CSV's channel words, and the federal channel kind each stands for. */
 const CSV_CHANNELS: Readonly<Record<string, ChannelKind>> = {
@@ -72,9 +73,9 @@ export function chooseChannels(catalog: Catalog, warnings: Warnings): ChannelCho
   const channelFor = new Map<string, string>();
   const channelId = (kind: ChannelKind, serviceId: string): string => {
     const key = `${serviceId}\u0000${kind}`;
-    const known = channelFor.get(key);
-    if (known !== undefined) return known;
-    const service = serviceById.get(serviceId)!;
+    const chosenBefore = channelFor.get(key);
+    if (chosenBefore !== undefined) return chosenBefore;
+    const service = known(serviceById, serviceId);
     const ofKind = channels.filter((c) => c.kind === kind).sort((a, b) => byText(a.id, b.id));
     const chosen =
       ofKind.find((c) => service.channels.includes(c.id)) ??

@@ -16,6 +16,7 @@ import type { Accumulated } from "./report-data.js";
 import { byCsvId, byText, info, mostFrequent } from "./tally.js";
 import { validated } from "./validated.js";
 import { Warnings } from "./warnings.js";
+import { known } from "../../internal/invariant.js";
 
 /** Refuses a mapping to a service the catalog does not have, with the closest id as a hint. */
 function checkMapping(catalog: Catalog, mapping: Readonly<Record<string, string>>): void {
@@ -49,13 +50,13 @@ function matchServices(catalog: Catalog, bodies: Bodies, mapping: Readonly<Recor
     }
     const name = mostFrequent(service.names) ?? "";
     const providerKeys = new Set<string>();
-    for (const p of service.providers.keys()) for (const key of plan.providers.get(p)!.keys) providerKeys.add(key);
+    for (const p of service.providers.keys()) for (const key of known(plan.providers, p).keys) providerKeys.add(key);
     const candidates = (servicesByName.get(looseKey(name)) ?? []).filter((s) => {
       const agency = agencyById.get(s.agency);
       if (agency === undefined) return false;
       return providerKeys.has(bodyKey(agency.name)) || (agency.acronym !== undefined && providerKeys.has(bodyKey(agency.acronym)));
     });
-    const providerName = plan.providers.get(mostFrequent(service.providers, byCsvId)!)!.name;
+    const providerName = known(plan.providers, mostFrequent(service.providers, byCsvId)!).name;
     if (candidates.length === 1) targets.set(service.csvId, { serviceId: candidates[0]!.id });
     else if (candidates.length === 0) {
       targets.set(
@@ -83,7 +84,7 @@ export function importMerge(rows: readonly A11CsvRow[], merge: A11MergeOptions, 
   }
   const targets = matchServices(catalog, bodies, mapping);
   const { channels, channelId } = chooseChannels(catalog, acc.warnings);
-  accumulate(rows, (row) => targets.get(row.serviceId)!, channelId, acc);
+  accumulate(rows, (row) => known(targets, row.serviceId), channelId, acc);
   const services = catalog.services.map((service) => {
     const added = acc.collections.get(service.id);
     return added === undefined ? service : { ...service, feedback: mergeFeedback(service.feedback, added, acc.warnings) };

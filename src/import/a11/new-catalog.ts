@@ -16,6 +16,7 @@ import type { Accumulated } from "./report-data.js";
 import { byCsvId, byText, info, mostFrequent } from "./tally.js";
 import { validated } from "./validated.js";
 import { fitName, fitText } from "./warnings.js";
+import { known } from "../../internal/invariant.js";
 
 const DEFAULT_SOURCE: Source = { id: "a11-feedback-data", title: "A-11 customer feedback data" };
 
@@ -44,11 +45,11 @@ function toService(
 ): ServiceInput {
   const name = mostFrequent(service.names) ?? `Service ${service.csvId}`;
   const providerCsvId = mostFrequent(service.providers, byCsvId)!;
-  const provider = plan.providers.get(providerCsvId)!;
+  const provider = known(plan.providers, providerCsvId);
   const rowsOf = service.rows.map((r) => r.row);
   if (service.providers.size > 1) {
     const others = [...service.providers.keys()].filter((p) => p !== providerCsvId).sort(byCsvId);
-    const otherNames = others.map((p) => `'${plan.providers.get(p)!.name}'`).join(", ");
+    const otherNames = others.map((p) => `'${known(plan.providers, p).name}'`).join(", ");
     for (const row of rowsOf) {
       acc.warnings.add(
         "service_shared_by_providers",
@@ -105,7 +106,7 @@ export function importNew(rows: readonly A11CsvRow[], options: ImportA11Feedback
   const channelsByService = new Map<string, Set<ChannelKind>>();
   accumulate(
     rows,
-    (row) => ({ serviceId: serviceIds.get(row.serviceId)! }),
+    (row) => ({ serviceId: known(serviceIds, row.serviceId) }),
     (kind, serviceId) => {
       channelKinds.add(kind);
       info(channelsByService, serviceId, () => new Set()).add(kind);
@@ -114,7 +115,7 @@ export function importNew(rows: readonly A11CsvRow[], options: ImportA11Feedback
     acc,
   );
   const services = sortedServices.map((service) => {
-    const id = serviceIds.get(service.csvId)!;
+    const id = known(serviceIds, service.csvId);
     return toService(service, id, [...(channelsByService.get(id) ?? [])].sort(byText), plan, source, acc);
   });
   services.sort((a, b) => byText(a.id, b.id));
