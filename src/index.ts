@@ -137,7 +137,6 @@ export type {
 export { CatalogSource } from "./model/source.js";
 export type { TextPosition } from "./model/source.js";
 export { CATALOG_SCHEMA_URL, catalogJsonSchema } from "./model/json-schema.js";
-export { suggest } from "./model/did-you-mean.js";
 
 // ── model: lookups ────────────────────────────────────────────────────────────────────────────────────────────
 export { indexCatalog } from "./model/index-lookup.js";

@@ -31,12 +31,8 @@ function distance(a: string, b: string, limit: number): number {
  *
  * @param input - what the user wrote
  * @param candidates - the valid values
- * @returns the suggestion, or `undefined`
- * @example
- * ```ts
- * import { suggest } from "service-blueprint";
- * suggest("ssa-onlin", ["ssa-online", "ssa-phone"]); // "ssa-online"
- * ```
+ * @returns the suggestion, or `undefined` (`suggest("ssa-onlin", ["ssa-online", "ssa-phone"])` is `"ssa-online"`)
+ * @internal
  */
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.toLowerCase();
