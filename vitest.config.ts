@@ -17,11 +17,9 @@ const DEEP = [
   "tests/properties/**/*.test.ts",
   "tests/testing/**/*.test.ts",
   "tests/examples/**/*.test.ts",
-  "tests/export/property.test.ts",
   "tests/export/examples.test.ts",
   "tests/export/budget.test.ts",
   "tests/graph/scale.test.ts",
-  "tests/graph/properties.test.ts",
   "tests/model/source.test.ts",
   "tests/report/formatters/json-positions.test.ts",
   "tests/report/formatters/chunks.test.ts",
@@ -36,7 +34,7 @@ const CHROMIUM = [
   "tests/export/journey-render.test.ts",
   "tests/export/life-experience-measure.test.ts",
   "tests/export/measure.test.ts",
-  "tests/export/render-property.test.ts",
+  "tests/properties/render.test.ts",
   "tests/export/render-svg.test.ts",
   "tests/export/render.test.ts",
   "tests/report/html/report-chromium.test.ts",
@@ -49,6 +47,8 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Property tests (fast-check over generated catalogs) live in tests/properties/<area>.test.ts; other files mix in
+    // a property where it states a unit's contract.
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: [...DEEP, ...DIST, ...CHROMIUM], isolate: false } },
       { extends: true, test: { name: "deep", include: DEEP, exclude: [...DIST, ...CHROMIUM], isolate: false } },

@@ -10,8 +10,8 @@ import { cleanText } from "../../src/export/mermaid/escape.js";
 import { toMermaid, type MermaidOptions, type MermaidView } from "../../src/export/mermaid/index.js";
 import { MERMAID_PHRASES, mermaidPhraseArbitrary } from "../../src/testing/internal/strings.js";
 import { readMermaid, type FlowchartContent } from "../helpers/mermaid-parse.js";
-import { retirementInput } from "./fixtures.js";
-import { checkPinnedLayout } from "./layout-check.js";
+import { retirementInput } from "../export/fixtures.js";
+import { checkPinnedLayout } from "../export/layout-check.js";
 
 /** Pieces of text that mean something to Mermaid, markdown, HTML, YAML or a journey. */
 const TOKENS = [

@@ -15,7 +15,7 @@ import {
   analyzeService,
 } from "../../src/index.js";
 import { arbCatalog, shuffleCatalog } from "../../src/testing/index.js";
-import { catalog, service } from "./fixtures.js";
+import { catalog, service } from "../graph/fixtures.js";
 
 const EPSILON = 1e-9;
 

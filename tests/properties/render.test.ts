@@ -30,7 +30,7 @@ const catalogs = arbCatalog({
 });
 
 /**
- * The shape of the blueprint Mermaid's dagre layout threw on (render-fixtures/dagre-order-branch.mmd): a support
+ * The shape of the blueprint Mermaid's dagre layout threw on (tests/export/render-fixtures/dagre-order-branch.mmd): a support
  * step branching to two outcomes in the next column, in the physical-evidence and customer lanes, with flows
  * crossing every lane.
  */
@@ -114,7 +114,7 @@ describe.skipIf(chromium === null)("generated catalogs render in Chromium", () =
   });
 
   it("Mermaid still throws on the pinned blueprint of an earlier exporter, with each pin written once (when it stops, the pins need not be written twice)", async () => {
-    const text = readFileSync(join(import.meta.dirname, "render-fixtures", "dagre-order-branch.mmd"), "utf8");
+    const text = readFileSync(join(import.meta.dirname, "..", "export", "render-fixtures", "dagre-order-branch.mmd"), "utf8");
     await expect(chromium!.render(text)).rejects.toThrow(/order/);
   });
 
