@@ -1,4 +1,27 @@
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
+
+// The ES module builds of yaml (the one its package.json gives browsers) and jsonc-parser (its `module` field) for
+// the ES module output: esbuild bundles them, where Node would load their CommonJS builds (yaml's is 70 files) at
+// every start. yaml's `log` module is swapped for the Node build's (build/yaml-log.js), so that its warnings still
+// go through `process.emitWarning`. The CommonJS output keeps `require("yaml")` and `require("jsonc-parser")`.
+const packageRoot = (name: string): string => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+const yamlBrowser = join(packageRoot("yaml"), "browser");
+const esmEntries: Record<string, string> = {
+  yaml: join(yamlBrowser, "index.js"),
+  "jsonc-parser": join(packageRoot("jsonc-parser"), "lib/esm/main.js"),
+};
+const bundledEsm: Plugin = {
+  name: "bundled-esm",
+  setup(build) {
+    build.onResolve({ filter: /^(yaml|jsonc-parser)$/ }, (args) => ({ path: esmEntries[args.path]! }));
+    build.onResolve({ filter: /^\.\.?\/(\.\.\/)*log\.js$/ }, (args) =>
+      args.importer.startsWith(yamlBrowser) ? { path: resolve("build/yaml-log.js") } : undefined,
+    );
+  },
+};
 
 export default defineConfig([
   {
@@ -22,7 +45,8 @@ export default defineConfig([
     splitting: true,
     // Peers: never bundled, loaded only where used.
     external: ["fast-check", "mermaid", "playwright-core"],
-    noExternal: ["zod"],
+    noExternal: ["zod", "yaml", "jsonc-parser"],
+    esbuildPlugins: [bundledEsm],
     esbuildOptions(options) {
       options.sourcesContent = false;
     },
