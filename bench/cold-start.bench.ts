@@ -5,7 +5,9 @@
  * bare Node start's. Aims (issue 19): `--version` under 1.3 times a bare Node start, `validate` under 2 times.
  *
  * `npm run build` first. Options: `--runs=N` (default 21, 5 with `--size=small`); `--root=DIR` measures the build of
- * another checkout (for a before/after comparison: `git archive <commit> | tar -x -C DIR`, link node_modules, build).
+ * another checkout (for a before/after comparison: `git archive <commit> | tar -x -C DIR`, link node_modules, build);
+ * `--before=DIR` measures that other build in the same rounds as this one, each of its processes started just
+ * before this build's, so that before and after see the same load (its rows are marked "before").
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -20,22 +22,7 @@ const option = (name: string): string | undefined =>
 const runs = Number(option("runs") ?? (small ? 2 : 21));
 // The runner bundles this file elsewhere and runs it from the repository root.
 const root = resolve(option("root") ?? ".");
-const cli = join(root, "dist/cli.js");
-// The smallest bundled example (3 services, 39 steps, 23 KB of YAML).
-const example = join(root, "examples/transitioning-to-civilian-life/as-is.yaml");
-for (const file of [cli, example]) {
-  if (!existsSync(file)) {
-    console.error(`${file} is missing (run \`npm run build\` in ${root})`);
-    process.exit(1);
-  }
-}
-
-// The starter catalog `init` writes, for the fixed cost of `validate` apart from reading a larger file.
-const scratch = mkdtempSync(join(tmpdir(), "sb-cold-start-"));
-const starter = join(scratch, "catalog.yaml");
-process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
-const init = spawnSync(process.execPath, [cli, "init", starter], { cwd: scratch, encoding: "utf8" });
-if (init.status !== 0) throw new Error(`init exited ${init.status}: ${init.stderr}`);
+const beforeRoot = option("before") === undefined ? undefined : resolve(option("before")!);
 
 interface Case {
   readonly name: string;
@@ -44,14 +31,40 @@ interface Case {
   readonly aim?: number;
 }
 
+// The starter catalog `init` writes, for the fixed cost of `validate` apart from reading a larger file.
+const scratch = mkdtempSync(join(tmpdir(), "sb-cold-start-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+
+/** The processes measured for the build in `dir`, their names ending in `suffix`. */
+function casesOf(dir: string, suffix: string): Case[] {
+  const cli = join(dir, "dist/cli.js");
+  // The smallest bundled example (3 services, 39 steps, 23 KB of YAML).
+  const example = join(dir, "examples/transitioning-to-civilian-life/as-is.yaml");
+  for (const file of [cli, example]) {
+    if (!existsSync(file)) {
+      console.error(`${file} is missing (run \`npm run build\` in ${dir})`);
+      process.exit(1);
+    }
+  }
+  const starter = join(mkdtempSync(join(scratch, "init-")), "catalog.yaml");
+  const init = spawnSync(process.execPath, [cli, "init", starter], { cwd: scratch, encoding: "utf8" });
+  if (init.status !== 0) throw new Error(`init exited ${init.status}: ${init.stderr}`);
+  return [
+    { name: `\`service-blueprint --version\`${suffix}`, args: [cli, "--version"], aim: 1.3 },
+    { name: `\`service-blueprint validate\` (the smallest bundled example, 23 KB)${suffix}`, args: [cli, "validate", example], aim: 2 },
+    { name: `\`service-blueprint validate\` (the starter catalog \`init\` writes, 3 KB)${suffix}`, args: [cli, "validate", starter] },
+    { name: `\`service-blueprint lint\` (the same example)${suffix}`, args: [cli, "lint", example, "--fail-on", "never"] },
+    { name: `\`import\` of the library (ESM)${suffix}`, args: ["--input-type=module", "-e", `await import(${JSON.stringify(pathToFileURL(join(dir, "dist/index.js")).href)})`] },
+    { name: `\`require\` of the library (CommonJS)${suffix}`, args: ["-e", `require(${JSON.stringify(join(dir, "dist/index.cjs"))})`] },
+  ];
+}
+
+const after = casesOf(root, "");
+const before = beforeRoot === undefined ? [] : casesOf(beforeRoot, ", before");
+// With a before build, each of its processes runs right before the same process of this build.
 const cases: readonly Case[] = [
   { name: "`node -e 0` (bare Node)", args: ["-e", "0"] },
-  { name: "`service-blueprint --version`", args: [cli, "--version"], aim: 1.3 },
-  { name: "`service-blueprint validate` (the smallest bundled example, 23 KB)", args: [cli, "validate", example], aim: 2 },
-  { name: "`service-blueprint validate` (the starter catalog `init` writes, 3 KB)", args: [cli, "validate", starter] },
-  { name: "`service-blueprint lint` (the same example)", args: [cli, "lint", example, "--fail-on", "never"] },
-  { name: "`import` of the library (ESM)", args: ["--input-type=module", "-e", `await import(${JSON.stringify(pathToFileURL(join(root, "dist/index.js")).href)})`] },
-  { name: "`require` of the library (CommonJS)", args: ["-e", `require(${JSON.stringify(join(root, "dist/index.cjs"))})`] },
+  ...after.flatMap((c, i) => (before[i] === undefined ? [c] : [before[i]!, c])),
 ];
 
 function once(args: readonly string[]): number {
@@ -69,7 +82,8 @@ for (let round = 0; round < runs; round++) cases.forEach((c, i) => times[i]!.pus
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const bare = median(times[0]!);
 
-console.log(`### Cold start, median of ${runs} rounds (${root === resolve(".") ? "this checkout" : root})\n`);
+const builds = `${root === resolve(".") ? "this checkout" : root}${beforeRoot === undefined ? "" : `; before: ${beforeRoot}`}`;
+console.log(`### Cold start, median of ${runs} rounds (${builds})\n`);
 console.log(
   table(
     ["process", "median ms", "fastest ms", "÷ bare Node", "aim"],

@@ -4,7 +4,6 @@
  * time linear in the text and in constant memory, so that no input reaches a recursive parser deep enough to
  * exhaust the stack, and a 50 MB string is refused without building it.
  */
-import { Lexer } from "yaml";
 import { type CatalogIssueCode, type PathSegment, formatPath } from "./issues.js";
 
 /** A problem found in the text, at an offset (UTF-16 code units) into it. @internal */
@@ -204,9 +203,12 @@ const KNOWN_VERBATIM = /^!<tag:yaml\.org,2002:(str|int|float|bool|null|map|seq)>
  * a document between the limit and that is parsed and refused by the exact check on the parsed value, with its
  * path.
  *
+ * It reads the tokens of yaml's `Lexer` (`lexYaml`), which `parseYamlText` then hands to yaml's parser, so that the
+ * text is lexed once for the scan and the parse.
+ *
  * @internal
  */
-export function scanYaml(text: string, limits: ScanLimits): TextFault[] {
+export function scanYaml(tokens: readonly string[], limits: ScanLimits): TextFault[] {
   const faults: TextFault[] = [];
   const stackColumn: number[] = [];
   const stackDash: boolean[] = [];
@@ -216,7 +218,7 @@ export function scanYaml(text: string, limits: ScanLimits): TextFault[] {
   let scalarNext = false;
   let longStrings = 0;
   const deepest = 2 * limits.maxDepth + 1;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of tokens) {
     const first = token.charCodeAt(0);
     // The lexer's own markers (document, flow end, scalar) take no room in the text.
     if (token.length === 1 && (first === 0x02 || first === 0x18 || first === 0x1f)) {

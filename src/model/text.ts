@@ -1,4 +1,4 @@
-import { type Document, LineCounter, parseDocument, stringify } from "yaml";
+import { Composer, type Document, Lexer, LineCounter, Parser, YAMLParseError, stringify } from "yaml";
 import type { z } from "zod";
 import { type CatalogIssue, CatalogValidationError, makeIssue } from "./issues.js";
 import { type Catalog, CatalogSchema } from "./schema.js";
@@ -214,13 +214,40 @@ function parseJsonText(text: string, options: SafeParseCatalogTextOptions, limit
   return failure(issues);
 }
 
+/**
+ * What yaml's `parseDocument(text, options)` returns, built from the tokens its `Lexer` made of the text (the ones the
+ * scan read) instead of lexing the text again: the same parser and composer, fed as `parseDocument` feeds them,
+ * including its error for a second document.
+ */
+function composeYaml(text: string, tokens: readonly string[], options: { lineCounter: LineCounter; prettyErrors: false; uniqueKeys: true }): Document {
+  const lines = options.lineCounter;
+  const parser = new Parser(lines.addNewLine);
+  function* syntax() {
+    lines.addNewLine(0);
+    for (const token of tokens) yield* parser.next(token);
+    yield* parser.end();
+  }
+  let document: Document | undefined;
+  for (const composed of new Composer(options).compose(syntax(), true, text.length)) {
+    if (document === undefined) document = composed;
+    else {
+      const [start, end] = composed.range;
+      document.errors.push(new YAMLParseError([start, end], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      break;
+    }
+  }
+  // The composer ends with a document even for empty text, as in parseDocument.
+  return document!;
+}
+
 function parseYamlText(text: string, options: SafeParseCatalogTextOptions, limits: CatalogLimits): SafeParseCatalogTextResult {
-  const faults = scanYaml(text, limits);
+  const tokens = Array.from(new Lexer().lex(text));
+  const faults = scanYaml(tokens, limits);
   const textIssues: Located[] = faultIssues(text, faults);
   // Tags are reported with every other issue; depth and length stop here, before the (recursive) parser runs.
   if (faults.some((fault) => fault.code !== "unknown_tag")) return failure(textIssues);
   const lines = new LineCounter();
-  const document: Document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const document = composeYaml(text, tokens, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   let fatal = false;
   for (const error of document.errors) {
     const pos = lines.linePos(error.pos[0]);

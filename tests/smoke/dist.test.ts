@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 
@@ -103,13 +103,40 @@ describe("the built package", () => {
 
   it("does not load csv-parse from the main entry (the A-11 importer is service-blueprint/import)", () => {
     const esmGraph = staticImports(esm);
-    // The graph walk does see packages: the main entry does load yaml.
-    expect(esmGraph.packages).toContain("yaml");
+    // The graph walk does see packages: the main entry does load immer.
+    expect(esmGraph.packages).toContain("immer");
     expect(esmGraph.packages.filter((name) => name.startsWith("csv-parse"))).toEqual([]);
     expect(requiredPackages(cjs)).not.toContain("csv-parse");
     // The importer's entry does load it, both ways.
     expect(staticImports(new URL("dist/import.js", root)).packages).toContain("csv-parse/sync");
     expect(requiredPackages(new URL("dist/import.cjs", root))).toContain("csv-parse");
+  });
+
+  it("bundles yaml, jsonc-parser and commander into the ESM output; the CommonJS output requires yaml and jsonc-parser", () => {
+    const dist = new URL("dist/", root);
+    const esmFiles = readdirSync(dist).filter((name) => name.endsWith(".js"));
+    expect(esmFiles.length).toBeGreaterThan(5);
+    for (const name of esmFiles) {
+      const packages = staticImports(new URL(name, dist)).packages;
+      expect(packages, name).not.toContain("yaml");
+      expect(packages, name).not.toContain("jsonc-parser");
+      expect(packages, name).not.toContain("commander");
+      expect(readFileSync(new URL(name, dist), "utf8"), name).not.toMatch(/import\(["'](yaml|jsonc-parser|commander)["']\)/);
+    }
+    // commander's built-ins come from process.getBuiltinModule, in the binary's chunks only: no file the library's
+    // entries load holds it (a browser bundle of the core must not meet it).
+    for (const entry of ["index.js", "testing.js", "render.js", "import.js"]) {
+      for (const file of staticImports(new URL(entry, dist)).files) expect(readFileSync(new URL(file), "utf8"), file).not.toContain("getBuiltinModule");
+    }
+    expect(requiredPackages(cjs)).toEqual(expect.arrayContaining(["yaml", "jsonc-parser"]));
+  });
+
+  it("lets the bundled yaml warn through process.emitWarning, as yaml's Node build does", () => {
+    const run = spawnSync(process.execPath, [new URL("dist/cli.js", root).pathname, "validate", "-"], {
+      input: "version: 1\n? [a, b]\n: c\n",
+      encoding: "utf8",
+    });
+    expect(run.stderr).toMatch(/^\(node:\d+\) Warning: Keys with collection values will be stringified/m);
   });
 });
 
