@@ -19,10 +19,9 @@ import {
   type Finding,
   type MermaidView,
   CatalogSchema,
-  analyzeLifeExperienceIndexed,
-  analyzeServiceIndexed,
+  analyzeLifeExperience,
+  analyzeService,
   compareCatalogs,
-  indexCatalog,
   lintCatalog,
   parseCatalog,
   safeParseCatalogText,
@@ -59,10 +58,9 @@ function viewsOf(catalog: Catalog): MermaidView[] {
 }
 
 function analyzeAll(catalog: Catalog): number {
-  const index = indexCatalog(catalog);
   let n = 0;
-  for (const service of catalog.services) n += analyzeServiceIndexed(index, service).reworkLoops.length;
-  for (const experience of catalog.lifeExperiences) n += analyzeLifeExperienceIndexed(index, experience).repeatedAsks.length;
+  for (const service of catalog.services) n += analyzeService(catalog, service.id).reworkLoops.length;
+  for (const experience of catalog.lifeExperiences) n += analyzeLifeExperience(catalog, experience.id).repeatedAsks.length;
   return n;
 }
 

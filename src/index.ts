@@ -179,13 +179,8 @@ export {
 export type { AddStepOptions, EntityCollection, RemoveOptions } from "./edit/edits.js";
 
 // ── graph ─────────────────────────────────────────────────────────────────────────────────────────────────────
-export {
-  analyzeLifeExperience,
-  analyzeLifeExperienceIndexed,
-  analyzeService,
-  analyzeServiceIndexed,
-} from "./graph/analyze.js";
-export { stepReach, stepReachIndexed } from "./graph/flow.js";
+export { analyzeLifeExperience, analyzeService } from "./graph/analyze.js";
+export { stepReach } from "./graph/flow.js";
 export { GRAPH_ANALYSIS_ERROR_CODES, GraphAnalysisError } from "./graph/errors.js";
 export type { GraphAnalysisErrorCode } from "./graph/errors.js";
 export { DEFAULT_GRAPH_ANALYSIS_OPTIONS } from "./graph/options.js";
