@@ -140,8 +140,8 @@ export { CATALOG_SCHEMA_URL, catalogJsonSchema } from "./model/json-schema.js";
 export { suggest } from "./model/did-you-mean.js";
 
 // ── model: lookups ────────────────────────────────────────────────────────────────────────────────────────────
-export { indexCatalog } from "./model/index-lookup.js";
-export type { CatalogIndex, IndexedStep } from "./model/index-lookup.js";
+export { derivedKind, indexCatalog } from "./model/index-lookup.js";
+export type { CatalogIndex, DerivedKind, IndexedStep } from "./model/index-lookup.js";
 
 // ── model: feedback summaries (A-11 import area) ──────────────────────────────────────────────────────────────
 export { fiscalQuarter, summarizeFeedback } from "./model/feedback-summary.js";

@@ -66,24 +66,33 @@ export interface CatalogIndex {
    */
   stepsOf(serviceId: string): ReadonlyMap<string, IndexedStep>;
   /**
-   * Data derived from the catalog (a service's flow model and reach, a life experience's graph, link positions),
-   * computed on first use and kept with the index, so every layer that holds this index shares it. The layers
-   * above the model declare what they keep (a {@link DerivedKind} each) and say how to compute it.
+   * Data derived from the catalog, computed on first use and kept with the index: the one place the library keeps
+   * what it derives (each service's reach, each life experience's graph and link shares, the lint's analyses), so
+   * every layer and every call that holds this index shares it. The model does not import the layers above it, so
+   * each of them declares what it keeps (a {@link DerivedKind}) and says how to compute it; custom rules can keep
+   * their own per-catalog data on `ctx.index` the same way.
    *
-   * @param kind - what is kept (one token per kind of derived data, declared once by the layer that computes it)
-   * @param key - whose it is: a service's or a life experience's id
-   * @param compute - computes the value the first time it is asked for
+   * @param kind - what is kept: one token per kind of derived data, declared once with {@link derivedKind}
+   * @param key - whose it is, e.g. a service's or a life experience's id (`""` for the whole catalog)
+   * @param compute - computes the value the first time this kind and key are asked for; the catalog is immutable,
+   *   so it must depend on nothing else
    * @returns the value kept for this kind and key
-   * @internal
+   * @example
+   * ```ts
+   * import { derivedKind, indexCatalog } from "service-blueprint";
+   * const MINUTES = derivedKind<number>("customer minutes of a service");
+   * const index = indexCatalog(catalog);
+   * const minutes = index.derived(MINUTES, "ssa-retirement", () =>
+   *   index.services.get("ssa-retirement")!.steps.reduce((sum, step) => sum + step.customerMinutes, 0),
+   * ); // computed once; later calls for the same frozen catalog return the kept sum
+   * ```
    */
   derived<V>(kind: DerivedKind<V>, key: string, compute: () => V): V;
 }
 
 /**
- * A kind of data derived from a catalog and kept by its index (see `CatalogIndex.derived`). The model does not
- * import the layers above it, so each of them declares its own kinds; the index only keeps the values.
- *
- * @internal
+ * A kind of data derived from a catalog and kept by its index (see {@link CatalogIndex.derived}): a token that
+ * names what is kept and carries its type. Two tokens are two kinds, even with the same name.
  */
 export interface DerivedKind<V> {
   /** What is kept, for debugging. */
@@ -93,10 +102,16 @@ export interface DerivedKind<V> {
 }
 
 /**
- * Declares a kind of derived data kept by catalog indexes. Call it once, at module level, in the layer that computes
- * the value.
+ * Declares a kind of derived data kept by catalog indexes (see {@link CatalogIndex.derived}). Call it once, at
+ * module level, where the value is computed.
  *
- * @internal
+ * @param name - what is kept, for debugging
+ * @returns a new token (frozen)
+ * @example
+ * ```ts
+ * import { derivedKind } from "service-blueprint";
+ * const MINUTES = derivedKind<number>("customer minutes of a service"); // then index.derived(MINUTES, serviceId, compute)
+ * ```
  */
 export function derivedKind<V>(name: string): DerivedKind<V> {
   return Object.freeze({ name });
