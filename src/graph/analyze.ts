@@ -5,6 +5,7 @@
 import { type CatalogIndex, indexCatalog } from "../model/index-lookup.js";
 import type { Catalog, LifeExperience, Service } from "../model/schema.js";
 import { type CompiledGraph, serviceGraph } from "./build.js";
+import { experienceFlow } from "./experience-flow.js";
 import { experienceGraph } from "./experience-graph.js";
 import { countGraph } from "./counts.js";
 import { findHandOffs } from "./hand-offs.js";
@@ -223,9 +224,8 @@ export function leanServiceAnalysis(
  * @internal
  */
 export function leanExperienceRepeats(index: CatalogIndex, experience: LifeExperience): LifeExperienceAnalysis["repeatedAsks"] {
-  const graph = experienceGraph(index, experience);
-  const model = flowModel(graph, forwardOrder(graph), experienceEntryShares(graph));
-  return Object.freeze(experienceRepeats(model, experience, reachableFrom(graph, graph.roots)));
+  const { model, reachable } = experienceFlow(index, experience);
+  return Object.freeze(experienceRepeats(model, experience, reachable));
 }
 
 /**

@@ -11,7 +11,7 @@ import { serviceReachShares } from "../../src/graph/flow.js";
 import { linkOverflows } from "../../src/graph/experience-graph.js";
 import { derivedKind } from "../../src/model/index-lookup.js";
 import { analysisAccess } from "../../src/sludge/analysis.js";
-import { experienceFlow } from "../../src/sludge/rules/internal/experience-flow.js";
+import { experienceFlow } from "../../src/graph/experience-flow.js";
 import { reachOf } from "../../src/sludge/internal/reach.js";
 
 const SERVICE = "ssa-retirement-claim";
