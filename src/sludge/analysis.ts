@@ -1,7 +1,7 @@
 /**
  * The graph analyses the sludge rules read, computed lazily per service or life experience and kept by the
- * catalog's index, so that every lint, burden report and comparison of one catalog shares them. The types name only the fields the rules and the burden arithmetic use, so the graph module's full
- * reports fit them.
+ * catalog's index, so that every lint, burden report and comparison of one catalog shares them. The types name only
+ * the fields the rules and the burden arithmetic use, so the graph module's full reports fit them.
  */
 import { type CatalogIndex, derivedKind } from "../model/index-lookup.js";
 import { unknownExperience, unknownService } from "../graph/lookup.js";
