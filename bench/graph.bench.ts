@@ -4,13 +4,7 @@
  * chaining 100-step services) to show how the cost grows with the size. Paths are listed up to the default cap
  * (1,000) and, as the sludge engine asks, not at all (`maxPaths: 0`).
  */
-import {
-  type Catalog,
-  analyzeLifeExperienceIndexed,
-  analyzeServiceIndexed,
-  indexCatalog,
-  parseCatalog,
-} from "../src/index.js";
+import { type Catalog, analyzeLifeExperience, analyzeService, parseCatalog } from "../src/index.js";
 import { generatedCatalog } from "../tests/export/generate.js";
 import { medianMs, selectedSizes, syntheticCatalog, table } from "./synthetic.js";
 
@@ -22,15 +16,14 @@ const stepCount = (catalog: Catalog) => catalog.services.reduce((sum, s) => sum 
 const rows: (string | number)[][] = [];
 for (const { label, size } of selectedSizes()) {
   const catalog = parseCatalog(syntheticCatalog(size));
-  const index = indexCatalog(catalog);
   const runs = small ? 1 : size.services * size.stepsPerService >= 100_000 ? 3 : 5;
   const services = (maxPaths?: number) => {
-    for (const s of catalog.services) analyzeServiceIndexed(index, s, maxPaths === undefined ? undefined : { maxPaths });
+    for (const s of catalog.services) analyzeService(catalog, s.id, maxPaths === undefined ? undefined : { maxPaths });
   };
   const experiences = (maxPaths?: number) => {
-    for (const x of catalog.lifeExperiences) analyzeLifeExperienceIndexed(index, x, maxPaths === undefined ? undefined : { maxPaths });
+    for (const x of catalog.lifeExperiences) analyzeLifeExperience(catalog, x.id, maxPaths === undefined ? undefined : { maxPaths });
   };
-  const paths = catalog.services.reduce((sum, s) => sum + analyzeServiceIndexed(index, s, { maxPaths: 0 }).paths.count, 0);
+  const paths = catalog.services.reduce((sum, s) => sum + analyzeService(catalog, s.id, { maxPaths: 0 }).paths.count, 0);
   rows.push([
     label,
     catalog.services.length,
@@ -64,10 +57,9 @@ const sizes = small ? [1_000] : [1_000, 10_000, 100_000];
 for (const steps of sizes) {
   const runs = small ? 1 : steps >= 100_000 ? 3 : 5;
   const one = parseCatalog(syntheticCatalog({ agencies: 1, services: 1, stepsPerService: steps, experiences: 0 }));
-  const oneIndex = indexCatalog(one);
   const service = one.services[0]!;
-  const serviceMs = medianMs(runs, () => analyzeServiceIndexed(oneIndex, service));
-  const report = analyzeServiceIndexed(oneIndex, service);
+  const serviceMs = medianMs(runs, () => analyzeService(one, service.id));
+  const report = analyzeService(one, service.id);
   growth.push([
     `1 service × ${steps} steps`,
     stepCount(one),
@@ -76,10 +68,9 @@ for (const steps of sizes) {
     fmt((serviceMs / stepCount(one)) * 1000),
   ]);
   const chained = parseCatalog(generatedCatalog({ services: steps / 100, stepsPerService: 100, agencies: 10 }));
-  const chainedIndex = indexCatalog(chained);
   const experience = chained.lifeExperiences[0]!;
-  const experienceMs = medianMs(runs, () => analyzeLifeExperienceIndexed(chainedIndex, experience));
-  const xReport = analyzeLifeExperienceIndexed(chainedIndex, experience);
+  const experienceMs = medianMs(runs, () => analyzeLifeExperience(chained, experience.id));
+  const xReport = analyzeLifeExperience(chained, experience.id);
   growth.push([
     `1 experience, ${steps / 100} services × 100 steps`,
     stepCount(chained),

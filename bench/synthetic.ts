@@ -176,6 +176,25 @@ export function medianMs(runs: number, fn: () => unknown): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/**
+ * Median wall time of `runs` calls of `fn` on a fresh input each (made by `make`, outside the timing), in
+ * milliseconds, after one warm-up call: for work on a catalog whose memoised index (and everything it keeps) must
+ * not come from the run before.
+ */
+export function freshMedianMs<T>(runs: number, make: () => T, fn: (input: T) => unknown): number {
+  fn(make());
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const input = make();
+    collect();
+    const start = performance.now();
+    fn(input);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
 /** Formats a Markdown table. */
 export function table(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const line = (cells: readonly (string | number)[]) => `| ${cells.map(String).join(" | ")} |`;

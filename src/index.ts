@@ -139,8 +139,8 @@ export type { TextPosition } from "./model/source.js";
 export { CATALOG_SCHEMA_URL, catalogJsonSchema } from "./model/json-schema.js";
 
 // ── model: lookups ────────────────────────────────────────────────────────────────────────────────────────────
-export { indexCatalog } from "./model/index-lookup.js";
-export type { CatalogIndex, IndexedStep } from "./model/index-lookup.js";
+export { derivedKind, indexCatalog } from "./model/index-lookup.js";
+export type { CatalogIndex, DerivedKind, IndexedStep } from "./model/index-lookup.js";
 export type { ReferenceCollection } from "./model/references.js";
 
 // ── model: feedback summaries (A-11 import area) ──────────────────────────────────────────────────────────────
@@ -179,13 +179,8 @@ export {
 export type { AddStepOptions, EntityCollection, RemoveOptions } from "./edit/edits.js";
 
 // ── graph ─────────────────────────────────────────────────────────────────────────────────────────────────────
-export {
-  analyzeLifeExperience,
-  analyzeLifeExperienceIndexed,
-  analyzeService,
-  analyzeServiceIndexed,
-} from "./graph/analyze.js";
-export { stepReach, stepReachIndexed } from "./graph/flow.js";
+export { analyzeLifeExperience, analyzeService } from "./graph/analyze.js";
+export { stepReach } from "./graph/flow.js";
 export { GRAPH_ANALYSIS_ERROR_CODES, GraphAnalysisError } from "./graph/errors.js";
 export type { GraphAnalysisErrorCode } from "./graph/errors.js";
 export { DEFAULT_GRAPH_ANALYSIS_OPTIONS } from "./graph/options.js";

@@ -75,7 +75,10 @@ export function paint(enabled: boolean): Paint {
   return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }
 
-/** The files each command has read (real paths), so that no output is written over one of them. */
+/**
+ * The files each command has read (real paths), so that no output is written over one of them. Per `CliIo` (one
+ * command run), not on a catalog index: it is about the files a run touches, not about any catalog.
+ */
 const inputs = new WeakMap<CliIo, Set<string>>();
 
 /** A path with symbolic links resolved, when it exists. */

@@ -1,15 +1,17 @@
 /**
- * The two reports: {@link analyzeService} and {@link analyzeLifeExperience}, and their variants over an index.
+ * The two reports: {@link analyzeService} and {@link analyzeLifeExperience}. Both read the catalog's memoised
+ * index (`indexCatalog`), so analyzing every service of one catalog indexes it once.
  */
 import { type CatalogIndex, indexCatalog } from "../model/index-lookup.js";
 import type { Catalog, LifeExperience, Service } from "../model/schema.js";
 import { type CompiledGraph, serviceGraph } from "./build.js";
+import { experienceFlow } from "./experience-flow.js";
 import { experienceGraph } from "./experience-graph.js";
 import { countGraph } from "./counts.js";
 import { findHandOffs } from "./hand-offs.js";
 import { unknownExperience, unknownService } from "./lookup.js";
 import { type ResolvedGraphOptions, resolveOptions } from "./options.js";
-import { type FlowModel, experienceEntryShares, flowModel, rememberReach } from "./flow.js";
+import { type FlowModel, experienceEntryShares, flowModel, serviceStepReach } from "./flow.js";
 import { forwardOrder, reachableFrom } from "./order.js";
 import { analyzePaths } from "./paths.js";
 import { expectedTime, reachList } from "./reach.js";
@@ -193,12 +195,13 @@ function experienceReport(index: CatalogIndex, experience: LifeExperience, optio
 
 /**
  * The part of a service report the sludge engine reads, computed without the rest (paths, hand-offs, counts,
- * cycles, contributors, summary): the same values {@link analyzeServiceIndexed} gives for these fields, at a
+ * cycles, contributors, summary): the same values {@link analyzeService} gives for these fields, at a
  * fraction of the work and garbage, which matters when every service of a 200,000-step catalog is analyzed.
  *
  * @internal
  */
 export function leanServiceAnalysis(
+  index: CatalogIndex,
   service: Service,
 ): Pick<ServiceAnalysis, "reworkLoops" | "deadEnds" | "unreachable" | "repeatedAsks" | "reach" | "leaks"> {
   const graph = serviceGraph(service);
@@ -209,21 +212,20 @@ export function leanServiceAnalysis(
     deadEnds: Object.freeze(findDeadEnds(graph, reachable)),
     unreachable: Object.freeze(findUnreachable(graph, reachable)),
     repeatedAsks: Object.freeze(pathRepeats(model, reachable)),
-    reach: rememberReach(service, Object.freeze(reachList(graph, model.reach, model.visits))),
+    reach: serviceStepReach(index, service, model),
     leaks: Object.freeze(leakReports(model)),
   };
 }
 
 /**
- * The repeated asks of a life experience alone: the same values {@link analyzeLifeExperienceIndexed} gives for
+ * The repeated asks of a life experience alone: the same values {@link analyzeLifeExperience} gives for
  * `repeatedAsks`, without the rest of the report.
  *
  * @internal
  */
 export function leanExperienceRepeats(index: CatalogIndex, experience: LifeExperience): LifeExperienceAnalysis["repeatedAsks"] {
-  const graph = experienceGraph(index, experience);
-  const model = flowModel(graph, forwardOrder(graph), experienceEntryShares(graph));
-  return Object.freeze(experienceRepeats(model, experience, reachableFrom(graph, graph.roots)));
+  const { model, reachable } = experienceFlow(index, experience);
+  return Object.freeze(experienceRepeats(model, experience, reachable));
 }
 
 /**
@@ -250,30 +252,11 @@ export function leanExperienceRepeats(index: CatalogIndex, experience: LifeExper
  * ```
  */
 export function analyzeService(catalog: Catalog, serviceId: string, options?: GraphAnalysisOptions): ServiceAnalysis {
-  return analyzeServiceIndexed(indexCatalog(catalog), serviceId, options);
-}
-
-/**
- * {@link analyzeService} over an index the caller already holds (the sludge engine analyzes every service of
- * one index). Same results.
- *
- * @param index - lookups over the catalog (from `indexCatalog`)
- * @param service - the service's id, or the service itself (it must belong to the indexed catalog)
- * @param options - caps and measures (see {@link GraphAnalysisOptions})
- * @returns the frozen report
- * @throws GraphAnalysisError `unknown_service` or `invalid_options`
- * @example
- * ```ts
- * import { analyzeServiceIndexed, indexCatalog } from "service-blueprint";
- * const index = indexCatalog(catalog);
- * for (const service of catalog.services) console.log(analyzeServiceIndexed(index, service).summary);
- * ```
- */
-export function analyzeServiceIndexed(index: CatalogIndex, service: string | Service, options?: GraphAnalysisOptions): ServiceAnalysis {
   const resolved = resolveOptions(options);
-  const found = typeof service === "string" ? index.services.get(service) : service;
-  if (found === undefined) throw unknownService(index, service as string);
-  return serviceReport(index, found, resolved);
+  const index = indexCatalog(catalog);
+  const service = index.services.get(serviceId);
+  if (service === undefined) throw unknownService(index, serviceId);
+  return serviceReport(index, service, resolved);
 }
 
 /**
@@ -297,33 +280,30 @@ export function analyzeServiceIndexed(index: CatalogIndex, service: string | Ser
  * ```
  */
 export function analyzeLifeExperience(catalog: Catalog, experienceId: string, options?: GraphAnalysisOptions): LifeExperienceAnalysis {
-  return analyzeLifeExperienceIndexed(indexCatalog(catalog), experienceId, options);
+  const resolved = resolveOptions(options);
+  const index = indexCatalog(catalog);
+  const experience = index.lifeExperiences.get(experienceId);
+  if (experience === undefined) throw unknownExperience(index, experienceId);
+  return experienceReport(index, experience, resolved);
 }
 
 /**
- * {@link analyzeLifeExperience} over an index the caller already holds. Same results.
+ * The report of {@link analyzeService} for a service of an index the caller already holds (an exporter drawing the
+ * catalog it indexed): no lookup by id, so it also works for a catalog that is not frozen without indexing it again.
+ * Not exported from the package: its users call {@link analyzeService}, which reads the memoised index.
  *
- * @param index - lookups over the catalog (from `indexCatalog`)
- * @param experience - the life experience's id, or the life experience itself (from the indexed catalog)
- * @param options - caps and measures (see {@link GraphAnalysisOptions})
- * @returns the frozen report
- * @throws GraphAnalysisError `unknown_experience` or `invalid_options`
- * @example
- * ```ts
- * import { analyzeLifeExperienceIndexed, indexCatalog } from "service-blueprint";
- * const index = indexCatalog(catalog);
- * for (const experience of catalog.lifeExperiences) {
- *   console.log(analyzeLifeExperienceIndexed(index, experience).summary);
- * }
- * ```
+ * @internal
  */
-export function analyzeLifeExperienceIndexed(
-  index: CatalogIndex,
-  experience: string | LifeExperience,
-  options?: GraphAnalysisOptions,
-): LifeExperienceAnalysis {
-  const resolved = resolveOptions(options);
-  const found = typeof experience === "string" ? index.lifeExperiences.get(experience) : experience;
-  if (found === undefined) throw unknownExperience(index, experience as string);
-  return experienceReport(index, found, resolved);
+export function serviceAnalysisOf(index: CatalogIndex, service: Service, options?: GraphAnalysisOptions): ServiceAnalysis {
+  return serviceReport(index, service, resolveOptions(options));
+}
+
+/**
+ * The report of {@link analyzeLifeExperience} for a life experience of an index the caller already holds (see
+ * {@link serviceAnalysisOf}).
+ *
+ * @internal
+ */
+export function experienceAnalysisOf(index: CatalogIndex, experience: LifeExperience, options?: GraphAnalysisOptions): LifeExperienceAnalysis {
+  return experienceReport(index, experience, resolveOptions(options));
 }

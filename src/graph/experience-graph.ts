@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { CatalogIndex } from "../model/index-lookup.js";
+import { type CatalogIndex, derivedKind } from "../model/index-lookup.js";
 import type { LifeExperience, Link } from "../model/schema.js";
 import { type CompiledGraph, compileGraph, entryStepsOf, experienceEntryServices, experienceServices } from "./build.js";
 import { serviceReachShares } from "./flow.js";
@@ -48,26 +48,27 @@ export function linkOverflows(index: CatalogIndex, experience: LifeExperience): 
   return computed(index, experience).overflows;
 }
 
-/** The overflows of an experience and the shares they imply by link id, computed once per index. */
+/** The overflows of an experience and the shares they imply by link id, kept by the catalog index. */
+const OVERFLOWS = derivedKind<Computed>("link overflows");
+
+/**
+ * The overflows of an experience and the shares they imply by link id, computed once per index (a life experience
+ * that is not the one the index has under its id, a duplicate id, is computed and not kept).
+ */
 function computed(index: CatalogIndex, experience: LifeExperience): Computed {
-  let byExperience = cache.get(index);
-  if (byExperience === undefined) cache.set(index, (byExperience = new WeakMap()));
-  let found = byExperience.get(experience);
-  if (found === undefined) {
+  const compute = (): Computed => {
     const overflows = computeOverflows(index, experience);
     const shares = new Map<string, number>();
     for (const overflow of overflows) for (const { link, share } of overflow.links) shares.set(link.id, share);
-    byExperience.set(experience, (found = { overflows, shares }));
-  }
-  return found;
+    return { overflows, shares };
+  };
+  return index.lifeExperiences.get(experience.id) === experience ? index.derived(OVERFLOWS, experience.id, compute) : compute();
 }
 
 interface Computed {
   readonly overflows: readonly LinkOverflow[];
   readonly shares: ReadonlyMap<string, number>;
 }
-
-const cache = new WeakMap<CatalogIndex, WeakMap<LifeExperience, Computed>>();
 
 function computeOverflows(index: CatalogIndex, experience: LifeExperience): readonly LinkOverflow[] {
   const members = new Set(experience.services);
@@ -81,7 +82,7 @@ function computeOverflows(index: CatalogIndex, experience: LifeExperience): read
   }
   const reachOf = (service: string, step: string): number => {
     const found = index.services.get(service);
-    return found === undefined ? 0 : (serviceReachShares(found).get(step) ?? 0);
+    return found === undefined ? 0 : (serviceReachShares(index, found).get(step) ?? 0);
   };
   const overflows: LinkOverflow[] = [];
   for (const service of [...into.keys()].sort()) {

@@ -21,8 +21,7 @@
  *
  * @internal
  */
-import type { CatalogIndex } from "../model/index-lookup.js";
-import { indexCatalog } from "../model/index-lookup.js";
+import { type CatalogIndex, derivedKind, indexCatalog } from "../model/index-lookup.js";
 import type { Catalog, Service } from "../model/schema.js";
 import { type CompiledGraph, type GraphEdge, serviceGraph } from "./build.js";
 import { unknownService } from "./lookup.js";
@@ -321,60 +320,41 @@ export function experienceEntryShares(graph: CompiledGraph): Float64Array {
  * ```
  */
 export function stepReach(catalog: Catalog, serviceId: string): readonly StepReach[] {
-  return stepReachIndexed(indexCatalog(catalog), serviceId);
-}
-
-/**
- * {@link stepReach} over an index the caller already holds.
- *
- * @param index - lookups over the catalog (from `indexCatalog`)
- * @param serviceId - the service's id
- * @returns one `{ step, share }` per step, frozen
- * @throws GraphAnalysisError `unknown_service` when no service has that id
- * @example
- * ```ts
- * import { indexCatalog, stepReachIndexed } from "service-blueprint";
- * const index = indexCatalog(catalog);
- * stepReachIndexed(index, "benefit").find((r) => r.step === "appeal")?.share; // 0.1
- * ```
- */
-export function stepReachIndexed(index: CatalogIndex, serviceId: string): readonly StepReach[] {
+  const index = indexCatalog(catalog);
   const service = index.services.get(serviceId);
   if (service === undefined) throw unknownService(index, serviceId);
-  const graph = serviceGraph(service);
-  const model = flowModel(graph);
-  return rememberReach(service, Object.freeze(reachList(graph, model.reach, model.visits)));
+  return serviceStepReach(index, service);
 }
 
-/** Each service's reach by step id, kept by whichever analysis computed it first (services are immutable). */
-const reachByService = new WeakMap<Service, ReadonlyMap<string, number>>();
+/** Each service's reach list, kept by the catalog index (whichever analysis computes it first). */
+const STEP_REACH = derivedKind<readonly StepReach[]>("step reach");
+/** Each service's reach by step id, kept by the catalog index. */
+const REACH_SHARES = derivedKind<ReadonlyMap<string, number>>("reach shares by step");
 
 /**
- * Keeps a service's reach list, so that a later {@link serviceReachShares} (the links of a life experience) does not
- * compute the flow model again. Returns the list.
+ * A service's reach list, frozen: the one the index keeps, or computed now (from `model` when the caller already
+ * built the service's flow model) and kept by the index. A service that is not the one the index has under its id
+ * (a duplicate id) is computed and not kept.
  *
  * @internal
  */
-export function rememberReach(service: Service, reach: readonly StepReach[]): readonly StepReach[] {
-  if (!reachByService.has(service)) reachByService.set(service, new Map(reach.map((r) => [r.step, r.share])));
-  return reach;
+export function serviceStepReach(index: CatalogIndex, service: Service, model?: FlowModel): readonly StepReach[] {
+  const compute = (): readonly StepReach[] => {
+    const flow = model ?? flowModel(serviceGraph(service));
+    return Object.freeze(reachList(flow.graph, flow.reach, flow.visits));
+  };
+  return index.services.get(service.id) === service ? index.derived(STEP_REACH, service.id, compute) : compute();
 }
 
 /**
- * The share of a service's customers reaching each of its steps, by step id: the one an analysis already computed,
- * or computed now (and kept).
+ * The share of a service's customers reaching each of its steps, by step id, kept by the catalog index (from the
+ * reach list an analysis already computed, if one did).
  *
  * @internal
  */
-export function serviceReachShares(service: Service): ReadonlyMap<string, number> {
-  let shares = reachByService.get(service);
-  if (shares === undefined) {
-    const graph = serviceGraph(service);
-    const model = flowModel(graph);
-    shares = new Map(reachList(graph, model.reach, model.visits).map((r) => [r.step, r.share]));
-    reachByService.set(service, shares);
-  }
-  return shares;
+export function serviceReachShares(index: CatalogIndex, service: Service): ReadonlyMap<string, number> {
+  const compute = (): ReadonlyMap<string, number> => new Map(serviceStepReach(index, service).map((r) => [r.step, r.share]));
+  return index.services.get(service.id) === service ? index.derived(REACH_SHARES, service.id, compute) : compute();
 }
 
 /** Outcomes that mean the customer got what they came for. */

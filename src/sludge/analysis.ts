@@ -1,9 +1,9 @@
 /**
- * The graph analyses the sludge rules read, computed lazily per service or life experience and cached for one
- * lint run. The types name only the fields the rules and the burden arithmetic use, so the graph module's full
- * reports fit them.
+ * The graph analyses the sludge rules read, computed lazily per service or life experience and kept by the
+ * catalog's index, so that every lint, burden report and comparison of one catalog shares them. The types name only
+ * the fields the rules and the burden arithmetic use, so the graph module's full reports fit them.
  */
-import type { CatalogIndex } from "../model/index-lookup.js";
+import { type CatalogIndex, derivedKind } from "../model/index-lookup.js";
 import { unknownExperience, unknownService } from "../graph/lookup.js";
 import { leanExperienceRepeats, leanServiceAnalysis } from "../graph/analyze.js";
 import { serviceGraph } from "../graph/build.js";
@@ -11,13 +11,21 @@ import { type FlowModel, flowModel, metBefore, requiredForOutcome } from "../gra
 import type { AnalysisAccess, SludgeExperienceAnalysis, SludgeServiceAnalysis } from "./types.js";
 
 /**
- * Analyses on demand (the graph module's lean variants of `analyzeServiceIndexed` and
- * `analyzeLifeExperienceIndexed`: the same values for the fields the rules read), each computed once. Unknown ids
- * throw (a rule asking for one is a bug that becomes a `rule-error` finding).
+ * Analyses on demand (the graph module's lean variants of `analyzeService` and `analyzeLifeExperience`: the same
+ * values for the fields the rules read), each computed once and kept by the index: one lint, the burden report and
+ * a later lint of the same (frozen) catalog share them. Unknown ids throw (a rule asking for one is a bug that
+ * becomes a `rule-error` finding).
  *
  * @internal
  */
-export function createAnalysisAccess(index: CatalogIndex): AnalysisAccess {
+export function analysisAccess(index: CatalogIndex): AnalysisAccess {
+  return index.derived(ANALYSES, "", () => createAnalysisAccess(index));
+}
+
+/** The analyses of a catalog, kept by its index (one per index, hence the empty key). */
+const ANALYSES = derivedKind<AnalysisAccess>("sludge analyses");
+
+function createAnalysisAccess(index: CatalogIndex): AnalysisAccess {
   const services = new Map<string, SludgeServiceAnalysis>();
   const experiences = new Map<string, SludgeExperienceAnalysis>();
   const flows = new Map<string, FlowModel>();
@@ -53,7 +61,7 @@ export function createAnalysisAccess(index: CatalogIndex): AnalysisAccess {
         // keeps a 200,000-step lint's time and heap small.
         const service = index.services.get(serviceId);
         if (service === undefined) throw unknownService(index, serviceId);
-        analysis = leanServiceAnalysis(service);
+        analysis = leanServiceAnalysis(index, service);
         services.set(serviceId, analysis);
       }
       return analysis;

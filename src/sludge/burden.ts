@@ -9,10 +9,8 @@
 import { stepMinutes } from "../graph/build.js";
 import { type CatalogIndex, indexCatalog } from "../model/index-lookup.js";
 import type { Catalog, Step } from "../model/schema.js";
-import { createAnalysisAccess } from "./analysis.js";
 import { DEFAULT_HOUR_VALUE } from "./config.js";
 import { catalogPeople, experiencePeople, reachOf, visitsOf } from "./internal/reach.js";
-import type { AnalysisAccess } from "./types.js";
 
 export { experiencePeople, reachOf } from "./internal/reach.js";
 
@@ -293,15 +291,15 @@ class Accumulator {
   }
 }
 
-/** The burden report, from an index and analyses the caller already holds. @internal */
-export function computeBurdenIndexed(index: CatalogIndex, analysis: AnalysisAccess, hourValue: number): BurdenReport {
+/** The burden report of an indexed catalog (the lint's, at its configured hour value). @internal */
+export function burdenReport(index: CatalogIndex, hourValue: number): BurdenReport {
   const catalog = index.catalog;
   const byService = new Map<string, ServiceBurden>();
   const total = new Accumulator();
   const services = catalog.services.map((service, si) => {
     const volume = service.occasion.annualVolume;
-    const reach = reachOf(analysis, service.id);
-    const visits = visitsOf(analysis, service.id);
+    const reach = reachOf(index, service.id);
+    const visits = visitsOf(index, service.id);
     const sum = new Accumulator();
     for (const step of service.steps) {
       const share = visits.get(step.id) ?? 0;
@@ -369,6 +367,5 @@ export function computeBurdenIndexed(index: CatalogIndex, analysis: AnalysisAcce
  * ```
  */
 export function computeBurden(catalog: Catalog, options: ComputeBurdenOptions = {}): BurdenReport {
-  const index = indexCatalog(catalog);
-  return computeBurdenIndexed(index, createAnalysisAccess(index), options.hourValue ?? DEFAULT_HOUR_VALUE);
+  return burdenReport(indexCatalog(catalog), options.hourValue ?? DEFAULT_HOUR_VALUE);
 }

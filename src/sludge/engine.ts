@@ -4,8 +4,8 @@
  */
 import { indexCatalog } from "../model/index-lookup.js";
 import type { Catalog } from "../model/schema.js";
-import { createAnalysisAccess } from "./analysis.js";
-import { type BurdenReport, computeBurdenIndexed } from "./burden.js";
+import { analysisAccess } from "./analysis.js";
+import { type BurdenReport, burdenReport } from "./burden.js";
 import { ENGINE_CHECKS, type LintConfig, type ResolvedLintConfig, type ResolvedOverride, parseLintConfig } from "./config.js";
 import type { Rule } from "./define-rule.js";
 import { BurdenCalculator, TargetResolver, fingerprintOf, sortFindings } from "./internal/findings.js";
@@ -143,9 +143,9 @@ export interface LintHooks {
 export function lintWithHooks(catalog: Catalog, config: LintConfig | ResolvedLintConfig | undefined, hooks: LintHooks): LintResult {
   const resolved = isResolved(config) ? config : parseLintConfig(config);
   const index = indexCatalog(catalog);
-  const analysis = createAnalysisAccess(index);
+  const analysis = analysisAccess(index);
   const targets = new TargetResolver(index);
-  const calculator = new BurdenCalculator(index, analysis, resolved.hourValue);
+  const calculator = new BurdenCalculator(index, resolved.hourValue);
 
   const collected: Finding[] = [];
   const runs: RuleRun[] = [];
@@ -225,7 +225,7 @@ export function lintWithHooks(catalog: Catalog, config: LintConfig | ResolvedLin
   return Object.freeze({
     findings: Object.freeze(waiverFindings.length === 0 ? active : sortFindings(index, active.concat(waiverFindings))),
     waived: Object.freeze(waived),
-    burden: computeBurdenIndexed(index, analysis, resolved.hourValue),
+    burden: burdenReport(index, resolved.hourValue),
     rules: Object.freeze(runs),
     today: resolved.today,
   });

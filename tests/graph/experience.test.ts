@@ -2,10 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   GraphAnalysisError,
   analyzeLifeExperience,
-  analyzeLifeExperienceIndexed,
   analyzeService,
-  indexCatalog,
 } from "../../src/index.js";
+import { deepFreeze } from "../../src/model/validate.js";
 import { assertDeepFrozen } from "../../src/testing/index.js";
 import { catalog, chain, key, service } from "./fixtures.js";
 
@@ -226,7 +225,9 @@ describe("analyzeLifeExperience on a hand-built experience", () => {
   it("gives the same report from an index, and throws for an unknown id", () => {
     const cat = retirementCatalog();
     assertDeepFrozen(report, "the life-experience report");
-    expect(analyzeLifeExperienceIndexed(indexCatalog(cat), "retirement")).toEqual(report);
+    const frozen = deepFreeze(retirementCatalog());
+    expect(analyzeLifeExperience(frozen, "retirement")).toEqual(report);
+    expect(analyzeLifeExperience(frozen, "retirement")).toEqual(report);
     expect(() => analyzeLifeExperience(cat, "retirment")).toThrow(GraphAnalysisError);
     expect(() => analyzeLifeExperience(cat, "retirment")).toThrow(
       expect.objectContaining({ code: "unknown_experience", suggestion: "retirement" }),

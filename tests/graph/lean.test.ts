@@ -3,8 +3,8 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
-import { analyzeLifeExperienceIndexed, analyzeServiceIndexed, indexCatalog } from "../../src/index.js";
-import { leanExperienceRepeats, leanServiceAnalysis } from "../../src/graph/analyze.js";
+import { indexCatalog } from "../../src/index.js";
+import { experienceAnalysisOf, leanExperienceRepeats, leanServiceAnalysis, serviceAnalysisOf } from "../../src/graph/analyze.js";
 import { arbCatalog } from "../../src/testing/index.js";
 
 test.prop([arbCatalog({ minServices: 1, maxStepsPerService: 14 })], { numRuns: 80 })(
@@ -12,8 +12,8 @@ test.prop([arbCatalog({ minServices: 1, maxStepsPerService: 14 })], { numRuns: 8
   (catalog) => {
     const index = indexCatalog(catalog);
     for (const service of catalog.services) {
-      const full = analyzeServiceIndexed(index, service);
-      const lean = leanServiceAnalysis(service);
+      const full = serviceAnalysisOf(index, service);
+      const lean = leanServiceAnalysis(index, service);
       expect(lean).toEqual({
         reworkLoops: full.reworkLoops,
         deadEnds: full.deadEnds,
@@ -33,7 +33,7 @@ test.prop([arbCatalog({ minServices: 2, maxStepsPerService: 8 }), fc.context()],
     const index = indexCatalog(catalog);
     ctx.log(`${catalog.lifeExperiences.length} life experiences`);
     for (const experience of catalog.lifeExperiences) {
-      expect(leanExperienceRepeats(index, experience)).toEqual(analyzeLifeExperienceIndexed(index, experience).repeatedAsks);
+      expect(leanExperienceRepeats(index, experience)).toEqual(experienceAnalysisOf(index, experience).repeatedAsks);
     }
   },
 );

@@ -1,7 +1,7 @@
 /**
  * `toMermaid`: catalog views as Mermaid text.
  */
-import { indexCatalog, type CatalogIndex } from "../../model/index-lookup.js";
+import { indexCatalog } from "../../model/index-lookup.js";
 import type { Catalog } from "../../model/schema.js";
 import { blueprintView } from "./blueprint.js";
 import type { ViewContext } from "./context.js";
@@ -9,25 +9,6 @@ import { resolveOptions } from "./filters.js";
 import { journeyView } from "./journey.js";
 import { lifeExperienceView } from "./life-experience.js";
 import { MermaidExportError, type MermaidDiagram, type MermaidOptions, type MermaidResult, type MermaidView, type MermaidWarning } from "./types.js";
-
-/**
- * Indexes of frozen catalogs (what `parseCatalog` returns), so that exporting every view of a catalog indexes it
- * once rather than once per view (which made the export quadratic in the number of services). A catalog that is
- * not frozen could change between calls, so it is indexed afresh every time.
- */
-const frozenIndexes = new WeakMap<Catalog, CatalogIndex>();
-
-function indexOf(catalog: Catalog): CatalogIndex {
-  if (typeof catalog !== "object" || catalog === null || !Object.isFrozen(catalog) || !Object.isFrozen(catalog.services)) {
-    return indexCatalog(catalog);
-  }
-  let index = frozenIndexes.get(catalog);
-  if (index === undefined) {
-    index = indexCatalog(catalog);
-    frozenIndexes.set(catalog, index);
-  }
-  return index;
-}
 
 /**
  * Turns a view of a catalog into Mermaid text: a service blueprint, a life-experience graph or a customer
@@ -54,7 +35,9 @@ function indexOf(catalog: Catalog): CatalogIndex {
  * ```
  */
 export function toMermaid(catalog: Catalog, view: MermaidView, options?: MermaidOptions): MermaidResult {
-  const index = indexOf(catalog);
+  // Memoised per frozen catalog: exporting every view of a catalog indexes it once, and shares what the analyses
+  // derive from it (which made the export quadratic in the number of services when each view indexed it).
+  const index = indexCatalog(catalog);
   const resolved = resolveOptions(options, index);
   const warnings: MermaidWarning[] = [];
   const context: ViewContext = {

@@ -10,7 +10,7 @@ import { helperNodeId, serviceNodeId } from "./ids.js";
 import { visibleName } from "./labels.js";
 import { findingLine, legend, severityClass, type Severity } from "./overlay.js";
 import { type MermaidDiagram } from "./types.js";
-import { analyzeLifeExperienceIndexed, analyzeServiceIndexed } from "../../graph/analyze.js";
+import { experienceAnalysisOf, serviceAnalysisOf } from "../../graph/analyze.js";
 import { type Appearance, type LazyDiagram, type Member, type OutcomeTime, type Setting, TIME_OPTIONS, addLegends, handOffEdge, lazyDiagram, linksAmong, measure, outcomeTime, plainDiagrams, serviceSummary, stepCount, timeLines, worstSeverity } from "./life-experience-parts.js";
 
 /**
@@ -72,7 +72,7 @@ export function drawOverview(setting: Setting, appearances: ReadonlyMap<number, 
     const label: LabelLine[] = [[{ text: name, strong: true }]];
     if (agency !== undefined) label.push([{ text: agency.acronym ?? visibleName(agency.name, `agency ${agency.id}`), em: true }]);
     label.push([{ text: stepCount(member.shown.steps.length) }]);
-    label.push(...timeLines(outcomeTime(analyzeServiceIndexed(context.index, service, TIME_OPTIONS))));
+    label.push(...timeLines(outcomeTime(serviceAnalysisOf(context.index, service, TIME_OPTIONS))));
     const classes = ["collapsed"];
     const worst = worstSeverity(setting, member);
     const serviceFindings = overlay.services.get(service.id);
@@ -144,7 +144,7 @@ export function overviewDiagrams(setting: Setting, budget: Budget, baseTitle: st
   const members = setting.timeOrder;
   const max = context.options.maxLabelLength;
   const title = (part: number, parts: number): string => (parts > 1 ? `${baseTitle}, overview part ${part + 1} of ${parts}` : `${baseTitle}, overview`);
-  const total = outcomeTime(analyzeLifeExperienceIndexed(context.index, experience, TIME_OPTIONS));
+  const total = outcomeTime(experienceAnalysisOf(context.index, experience, TIME_OPTIONS));
   const linksPer = new Int32Array(members.length);
   const position = new Map(members.map((m, i) => [m.service.id, i]));
   for (const link of experience.links) {

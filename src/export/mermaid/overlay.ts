@@ -102,7 +102,11 @@ function add(map: Map<string, Tally>, key: string, finding: Finding): void {
   tally.rules.add(finding.ruleId);
 }
 
-/** Overlays of frozen finding lists (a lint result's), by whether waived findings count. */
+/**
+ * Overlays of frozen finding lists (a lint result's), by whether waived findings count. Kept here rather than on the
+ * catalog index: an overlay is derived from a findings list (one lint's, under its config and date), not from the
+ * catalog, and the same catalog can be exported with several lists.
+ */
 const overlays = new WeakMap<readonly Finding[], { withWaived?: Overlay; withoutWaived?: Overlay }>();
 
 /**

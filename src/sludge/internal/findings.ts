@@ -4,10 +4,10 @@
  *
  * @internal
  */
-import { type CatalogIndex, positions } from "../../model/index-lookup.js";
+import { type CatalogIndex, derivedKind, positions } from "../../model/index-lookup.js";
 import type { StepRef } from "../../model/schema.js";
 import { cents, experiencePeople, reachOf, tidy } from "../burden.js";
-import type { AnalysisAccess, Finding, FindingBurden, FindingTarget, ReportInput, ReportTarget } from "../types.js";
+import type { Finding, FindingBurden, FindingTarget, ReportInput, ReportTarget } from "../types.js";
 import { byText, nonexhaustive } from "../../internal/words.js";
 import { ServiceBlueprintError } from "../../internal/error.js";
 
@@ -99,24 +99,14 @@ function hex16(a: number, b: number): string {
   );
 }
 
-/** Link positions by id, per life experience and index: the target resolver and the sort of one lint share them. */
-const linkMaps = new WeakMap<CatalogIndex, Map<string, Map<string, number>>>();
+/** Link positions by id, per life experience, kept by the catalog index: the target resolver and the sort share them. */
+const LINK_POSITIONS = derivedKind<Map<string, number>>("link positions");
 
 /** The first position of each link id of a life experience (`undefined` for an unknown experience). */
 function linkPositions(index: CatalogIndex, experienceId: string): Map<string, number> | undefined {
-  let byExperience = linkMaps.get(index);
-  if (byExperience === undefined) {
-    byExperience = new Map();
-    linkMaps.set(index, byExperience);
-  }
-  let map = byExperience.get(experienceId);
-  if (map === undefined) {
-    const experience = index.lifeExperiences.get(experienceId);
-    if (experience === undefined) return undefined;
-    map = positions(experience.links);
-    byExperience.set(experienceId, map);
-  }
-  return map;
+  const experience = index.lifeExperiences.get(experienceId);
+  if (experience === undefined) return undefined;
+  return index.derived(LINK_POSITIONS, experienceId, () => positions(experience.links));
 }
 
 /**
@@ -182,11 +172,8 @@ export class TargetResolver {
 
 /** Computes what a finding costs, per customer and a year. @internal */
 export class BurdenCalculator {
-  private readonly reach = new Map<string, ReadonlyMap<string, number>>();
-
   constructor(
     private readonly index: CatalogIndex,
-    private readonly analysis: AnalysisAccess,
     private readonly hourValue: number,
   ) {}
 
@@ -194,12 +181,7 @@ export class BurdenCalculator {
     const service = this.index.services.get(ref.service);
     const volume = service?.occasion.annualVolume;
     if (service === undefined || volume === undefined) return 0;
-    let reach = this.reach.get(ref.service);
-    if (reach === undefined) {
-      reach = reachOf(this.analysis, ref.service);
-      this.reach.set(ref.service, reach);
-    }
-    return volume * (reach.get(ref.step) ?? 0);
+    return volume * (reachOf(this.index, ref.service).get(ref.step) ?? 0);
   }
 
   private customersOfService(serviceId: string | undefined): number {

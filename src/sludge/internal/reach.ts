@@ -5,43 +5,40 @@
  * @internal
  */
 import { experienceEntryServices } from "../../graph/build.js";
-import type { CatalogIndex } from "../../model/index-lookup.js";
+import { type CatalogIndex, derivedKind } from "../../model/index-lookup.js";
 import type { LifeExperience } from "../../model/schema.js";
-import type { AnalysisAccess } from "../types.js";
+import { analysisAccess } from "../analysis.js";
 
 /**
  * The share of each step's customers, by service, read from the graph analysis. @internal
  */
-export function reachOf(analysis: AnalysisAccess, serviceId: string): ReadonlyMap<string, number> {
-  return reachMapsOf(analysis, serviceId).reach;
+export function reachOf(index: CatalogIndex, serviceId: string): ReadonlyMap<string, number> {
+  return reachMapsOf(index, serviceId).reach;
 }
 
 /** Expected visits per customer of each step (reach plus rework repeats), by service. @internal */
-export function visitsOf(analysis: AnalysisAccess, serviceId: string): ReadonlyMap<string, number> {
-  return reachMapsOf(analysis, serviceId).visits;
+export function visitsOf(index: CatalogIndex, serviceId: string): ReadonlyMap<string, number> {
+  return reachMapsOf(index, serviceId).visits;
 }
 
-function reachMapsOf(analysis: AnalysisAccess, serviceId: string): ReachMaps {
-  const reach = analysis.service(serviceId).reach;
-  let maps = reachMaps.get(reach);
-  if (maps === undefined) {
-    maps = { reach: new Map<string, number>(), visits: new Map<string, number>() };
-    for (const entry of reach) {
+/** Reach and visits by step id, per service, kept by the catalog index: the findings' burden and the burden report share them. */
+const REACH_MAPS = derivedKind<ReachMaps>("reach and visits by step");
+
+function reachMapsOf(index: CatalogIndex, serviceId: string): ReachMaps {
+  return index.derived(REACH_MAPS, serviceId, () => {
+    const maps: ReachMaps = { reach: new Map<string, number>(), visits: new Map<string, number>() };
+    for (const entry of analysisAccess(index).service(serviceId).reach) {
       maps.reach.set(entry.step, entry.share);
       maps.visits.set(entry.step, entry.visits ?? entry.share);
     }
-    reachMaps.set(reach, maps);
-  }
-  return maps;
+    return maps;
+  });
 }
 
 interface ReachMaps {
   readonly reach: Map<string, number>;
   readonly visits: Map<string, number>;
 }
-
-/** Reach by step id, per reach list: the findings' burden and the burden report of one lint share them. */
-const reachMaps = new WeakMap<readonly { readonly step: string; readonly share: number }[], ReachMaps>();
 
 /**
  * The people a year who enter a life experience: the annual volumes of its entry services (those no link from

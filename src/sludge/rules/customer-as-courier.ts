@@ -64,7 +64,7 @@ export const customerAsCourier = defineRule({
           );
         else if (link.share !== undefined) evidence.push(`share of the customers at '${link.from.step}' who follow it: ${formatNumber(share)}`);
         const volume = fromService?.occasion.annualVolume;
-        const carriers = volume === undefined ? 0 : volume * (reachOf(ctx.analysis, link.from.service).get(link.from.step) ?? 0) * share;
+        const carriers = volume === undefined ? 0 : volume * (reachOf(ctx.index, link.from.service).get(link.from.step) ?? 0) * share;
         const between = fromAgency === toAgency ? `within ${toAgency}` : `from ${fromAgency} to ${toAgency}`;
         ctx.report({
           target: { experience: experience.id, link: link.id },

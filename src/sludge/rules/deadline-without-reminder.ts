@@ -24,7 +24,7 @@ function reminderProblem(ctx: RuleContext<unknown>, serviceId: string, step: Ste
     };
   }
   if (reminder.attachedTo === step.id) return undefined;
-  const atDeadline = reachOf(ctx.analysis, serviceId).get(step.id) ?? 0;
+  const atDeadline = reachOf(ctx.index, serviceId).get(step.id) ?? 0;
   if (atDeadline === 0) return undefined;
   const reminded = ctx.analysis.metBefore(serviceId, reminder.id, step.id) / atDeadline;
   if (reminded >= 1 - 1e-9) return undefined;

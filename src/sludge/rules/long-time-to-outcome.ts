@@ -7,7 +7,7 @@ import { branchRemainder, carriedShare } from "../../graph/reach.js";
 import type { GraphPath } from "../../graph/types.js";
 import { experiencePeople } from "../internal/reach.js";
 import { defineRule } from "../define-rule.js";
-import { experienceFlow } from "./internal/experience-flow.js";
+import { experienceFlow } from "../../graph/experience-flow.js";
 import { amountOption, formatNumber, formatPercent } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";
 

@@ -3,7 +3,7 @@ import { metBefore } from "../../graph/flow.js";
 import { crossAgencyVerifications } from "../../graph/repeated-asks.js";
 import { experiencePeople } from "../internal/reach.js";
 import { defineRule } from "../define-rule.js";
-import { experienceFlow } from "./internal/experience-flow.js";
+import { experienceFlow } from "../../graph/experience-flow.js";
 import { agencyLabel, formatNumber, formatPercent, listIds } from "./internal/helpers.js";
 import { SOURCES } from "./internal/sources.js";
 

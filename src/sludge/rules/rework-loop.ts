@@ -49,7 +49,7 @@ export const reworkLoop = defineRule({
       const loops = ctx.analysis.service(service.id).reworkLoops;
       if (loops.length === 0) continue;
       const steps = ctx.index.stepsOf(service.id);
-      const reach = reachOf(ctx.analysis, service.id);
+      const reach = reachOf(ctx.index, service.id);
       for (const loop of loops) {
         const from = steps.get(loop.from.step)?.step;
         if (!from) continue;
