@@ -9,6 +9,7 @@ import type { LifeExperience, Link } from "../model/schema.js";
 import { type CompiledGraph, compileGraph, entryStepsOf, experienceEntryServices, experienceServices } from "./build.js";
 import { serviceReachShares } from "./flow.js";
 import { byText } from "../internal/words.js";
+import { known } from "../internal/invariant.js";
 
 /**
  * Links into one service that would carry more people a year than it serves, and the shares the figures use instead.
@@ -87,16 +88,16 @@ function computeOverflows(index: CatalogIndex, experience: LifeExperience): read
   const overflows: LinkOverflow[] = [];
   for (const service of [...into.keys()].sort()) {
     // In id order, so that the sums (and the shares) do not depend on the order the catalog lists the links in.
-    const links = into.get(service)!.sort((a, b) => byText(a.id, b.id));
+    const links = known(into, service).sort((a, b) => byText(a.id, b.id));
     const volume = index.services.get(service)?.occasion.annualVolume;
     if (volume === undefined) continue;
     let stated = 0;
     let unstated = 0;
-    let known = true;
+    let volumesKnown = true;
     for (const link of links) {
       const from = index.services.get(link.from.service)?.occasion.annualVolume;
       if (from === undefined) {
-        known = false;
+        volumesKnown = false;
         break;
       }
       const carried = from * reachOf(link.from.service, link.from.step);
@@ -104,7 +105,7 @@ function computeOverflows(index: CatalogIndex, experience: LifeExperience): read
       else stated += carried * link.share;
     }
     const carried = stated + unstated;
-    if (!known || carried <= volume * (1 + 1e-9)) continue;
+    if (!volumesKnown || carried <= volume * (1 + 1e-9)) continue;
     // Stated shares are kept when the unstated links can take the rest; otherwise every link is scaled alike (an
     // unstated one as share 1), so that no link is left carrying no one.
     const keepStated = unstated > 0 && stated < volume;

@@ -29,6 +29,7 @@ import { type ForwardOrder, forwardOrder, isForward } from "./order.js";
 import { branchRemainder, carriedShare, computeReach, reachList } from "./reach.js";
 import { findReworkLoops } from "./rework-loops.js";
 import type { ReworkLoop, StepReach } from "./types.js";
+import { known } from "../internal/invariant.js";
 
 /** Why customers vanish at a step. @internal */
 export type LeakReason = "shares" | "fix-up";
@@ -292,7 +293,7 @@ export function experienceEntryShares(graph: CompiledGraph): Float64Array {
   let total = 0;
   for (const volume of volumes.values()) total += volume;
   for (const v of graph.entries) {
-    const volume = volumes.get(graph.nodes[v]!.service.id)!;
+    const volume = known(volumes, graph.nodes[v]!.service.id);
     shares[v] = total > 0 ? volume / total : 1 / volumes.size;
   }
   return shares;

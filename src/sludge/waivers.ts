@@ -7,6 +7,7 @@ import { suggest } from "../model/did-you-mean.js";
 import type { Catalog, Waiver } from "../model/schema.js";
 import { fingerprintOf } from "./internal/findings.js";
 import type { Finding, FindingTarget, FindingWaiver, Severity } from "./types.js";
+import { known } from "../internal/invariant.js";
 
 /**
  * Whether a waiver's target covers a finding's target: every field the waiver gives must equal the finding's. So
@@ -101,7 +102,7 @@ function waiverIdentities(waivers: readonly Waiver[]): string[] {
   for (const list of byIdentity.values()) {
     if (list.length < 2) continue;
     const text = new Map(list.map((i) => [i, JSON.stringify(waivers[i])]));
-    list.sort((a, b) => (text.get(a)! < text.get(b)! ? -1 : text.get(a)! > text.get(b)! ? 1 : a - b));
+    list.sort((a, b) => (known(text, a) < known(text, b) ? -1 : known(text, a) > known(text, b) ? 1 : a - b));
     list.forEach((i, k) => {
       if (k > 0) identities[i] = `${identities[i]}#${k + 1}`;
     });
