@@ -34,6 +34,7 @@ const CHROMIUM = [
   "tests/export/journey-render.test.ts",
   "tests/export/life-experience-measure.test.ts",
   "tests/export/measure.test.ts",
+  "tests/export/measure-sludge.test.ts",
   "tests/properties/render.test.ts",
   "tests/export/render-svg.test.ts",
   "tests/export/render.test.ts",

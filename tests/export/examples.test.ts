@@ -5,7 +5,7 @@
  *
  * Rendering them is the Chromium files' part, each drawing every diagram of its view once and checking that the
  * nodes and subgraphs drawn are the text's and that nothing is fetched (`renderAsWritten`): every blueprint part,
- * plain and with findings, in measure.test.ts; every life-experience overview and detailed graph in
+ * plain and with findings, in measure.test.ts and measure-sludge.test.ts; every life-experience overview and detailed graph in
  * life-experience-measure.test.ts; every journey in journey-render.test.ts.
  */
 import { describe, expect, it } from "vitest";

@@ -16,7 +16,7 @@ export const DEFAULT_MAX_TEXT_SIZE = 50_000;
 export const DEFAULT_MAX_LABEL_LENGTH = 120;
 /**
  * Blueprint columns a part holds by default: with the lane titles and the continuation stubs, three columns of
- * steps stay within 2,400 px at 100% (measured in tests/export/measure.test.ts).
+ * steps stay within 2,400 px at 100% (measured in tests/export/measure-blueprints.ts).
  */
 export const DEFAULT_MAX_COLUMNS = 3;
 const MIN_MAX_EDGES = 20;
