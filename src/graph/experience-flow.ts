@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { type CatalogIndex, derivedKind } from "../model/index-lookup.js";
+import { type CatalogIndex, derivedFor, derivedKind } from "../model/index-lookup.js";
 import type { LifeExperience } from "../model/schema.js";
 import type { CompiledGraph } from "./build.js";
 import { experienceGraph } from "./experience-graph.js";
@@ -34,5 +34,5 @@ export function experienceFlow(index: CatalogIndex, experience: LifeExperience):
     const model = flowModel(graph, forwardOrder(graph), experienceEntryShares(graph));
     return { graph, model, reachable: reachableFrom(graph, graph.roots) };
   };
-  return index.lifeExperiences.get(experience.id) === experience ? index.derived(EXPERIENCE_FLOW, experience.id, compute) : compute();
+  return derivedFor(index, EXPERIENCE_FLOW, index.lifeExperiences, experience, compute);
 }

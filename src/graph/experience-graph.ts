@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { type CatalogIndex, derivedKind } from "../model/index-lookup.js";
+import { type CatalogIndex, derivedFor, derivedKind } from "../model/index-lookup.js";
 import type { LifeExperience, Link } from "../model/schema.js";
 import { type CompiledGraph, compileGraph, entryStepsOf, experienceEntryServices, experienceServices } from "./build.js";
 import { serviceReachShares } from "./flow.js";
@@ -63,7 +63,7 @@ function computed(index: CatalogIndex, experience: LifeExperience): Computed {
     for (const overflow of overflows) for (const { link, share } of overflow.links) shares.set(link.id, share);
     return { overflows, shares };
   };
-  return index.lifeExperiences.get(experience.id) === experience ? index.derived(OVERFLOWS, experience.id, compute) : compute();
+  return derivedFor(index, OVERFLOWS, index.lifeExperiences, experience, compute);
 }
 
 interface Computed {

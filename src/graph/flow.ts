@@ -21,7 +21,7 @@
  *
  * @internal
  */
-import { type CatalogIndex, derivedKind, indexCatalog } from "../model/index-lookup.js";
+import { type CatalogIndex, derivedFor, derivedKind, indexCatalog } from "../model/index-lookup.js";
 import type { Catalog, Service } from "../model/schema.js";
 import { type CompiledGraph, type GraphEdge, serviceGraph } from "./build.js";
 import { unknownService } from "./lookup.js";
@@ -344,7 +344,7 @@ export function serviceStepReach(index: CatalogIndex, service: Service, model?: 
     const flow = model ?? flowModel(serviceGraph(service));
     return Object.freeze(reachList(flow.graph, flow.reach, flow.visits));
   };
-  return index.services.get(service.id) === service ? index.derived(STEP_REACH, service.id, compute) : compute();
+  return derivedFor(index, STEP_REACH, index.services, service, compute);
 }
 
 /**
@@ -355,7 +355,7 @@ export function serviceStepReach(index: CatalogIndex, service: Service, model?: 
  */
 export function serviceReachShares(index: CatalogIndex, service: Service): ReadonlyMap<string, number> {
   const compute = (): ReadonlyMap<string, number> => new Map(serviceStepReach(index, service).map((r) => [r.step, r.share]));
-  return index.services.get(service.id) === service ? index.derived(REACH_SHARES, service.id, compute) : compute();
+  return derivedFor(index, REACH_SHARES, index.services, service, compute);
 }
 
 /** Outcomes that mean the customer got what they came for. */

@@ -117,6 +117,23 @@ export function derivedKind<V>(name: string): DerivedKind<V> {
   return Object.freeze({ name });
 }
 
+/**
+ * {@link CatalogIndex.derived} for one item of the catalog, keyed by its id: kept only when `item` is the one the
+ * index holds under that id (`own`, e.g. `index.services`). An item with a duplicate id (an invalid catalog) or
+ * from elsewhere is computed and not kept, so it never takes another item's place.
+ *
+ * @internal
+ */
+export function derivedFor<V, T extends { readonly id: string }>(
+  index: CatalogIndex,
+  kind: DerivedKind<V>,
+  own: ReadonlyMap<string, T>,
+  item: T,
+  compute: () => V,
+): V {
+  return own.get(item.id) === item ? index.derived(kind, item.id, compute) : compute();
+}
+
 function byId<T extends { readonly id: string }>(items: readonly T[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) if (!map.has(item.id)) map.set(item.id, item);

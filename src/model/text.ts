@@ -6,7 +6,7 @@ import { CatalogSource, jsonDuplicateKeys, jsonSyntaxErrorAt, locate, locateInJs
 import { type TextFault, controlCharacters, firstInvalidUtf8, positionsOf, scanJson, scanYaml } from "./text-scan.js";
 import { type CatalogLimits, DEFAULT_LIMITS, sortIssues, validateDocument } from "./validate.js";
 import { defOf, unionOption, unwrap } from "./zod-walk.js";
-import { known } from "../internal/invariant.js";
+import { invariant, known } from "../internal/invariant.js";
 
 /**
  * The text formats a catalog is kept in.
@@ -236,8 +236,8 @@ function composeYaml(text: string, tokens: readonly string[], options: { lineCou
       break;
     }
   }
-  // The composer ends with a document even for empty text, as in parseDocument.
-  return document!;
+  invariant(document !== undefined, "yaml's composer ends with a document, even for empty text (as in parseDocument)");
+  return document;
 }
 
 function parseYamlText(text: string, options: SafeParseCatalogTextOptions, limits: CatalogLimits): SafeParseCatalogTextResult {
