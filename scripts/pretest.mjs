@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Before `npm test`: builds dist/ with tsup unless it is already newer than everything it is built from (src/,
-// tsup.config.ts, package.json, package-lock.json), so that the `dist` and `chromium` projects always test the
+// build/ (modules the bundle swaps in), tsup.config.ts, package.json, package-lock.json), so that the `dist` and `chromium` projects always test the
 // current sources and a run right after `npm run build` (as CI does) does not build twice.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -21,7 +21,7 @@ function newest(path) {
 /** The oldest of the built entry points: a build is as old as its oldest output. */
 const outputs = ["index.js", "index.cjs", "index.d.ts", "cli.js", "testing.js", "render.js", "import.js"].map((f) => join(root, "dist", f));
 const built = outputs.every((f) => existsSync(f)) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
-const sources = Math.max(...["src", "tsup.config.ts", "package.json", "package-lock.json"].map((p) => newest(join(root, p))));
+const sources = Math.max(...["src", "build", "tsup.config.ts", "package.json", "package-lock.json"].map((p) => newest(join(root, p))));
 if (built > sources) {
   console.error("dist/ is newer than its sources: not building again");
   process.exit(0);
